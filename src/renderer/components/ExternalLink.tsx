@@ -1,0 +1,26 @@
+import type { MouseEvent, ReactNode } from 'react'
+import { appApi } from '../platform/appApi'
+
+/**
+ * Every link that leaves the app goes through the host's external-link policy: archive URLs
+ * are untrusted text and must never navigate the app window or run as `javascript:`.
+ */
+export function ExternalLink({
+  href,
+  children,
+  className
+}: {
+  href: string
+  children: ReactNode
+  className?: string
+}): ReactNode {
+  const open = (event: MouseEvent): void => {
+    event.preventDefault()
+    void appApi.openExternal(href)
+  }
+  return (
+    <a href={href} className={className} onClick={open} rel="noopener noreferrer" target="_blank">
+      {children}
+    </a>
+  )
+}
