@@ -22,6 +22,8 @@ const nodeBuiltins = [
 export default tseslint.config(
   {
     ignores: [
+      '.cache/**',
+      '.scratch/**',
       'out/**',
       'dist/**',
       'node_modules/**',

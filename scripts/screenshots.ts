@@ -46,11 +46,19 @@ async function main(): Promise<void> {
     .waitFor({ timeout: 300_000 })
     .catch(() => undefined)
   for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((t) => localStorage.setItem('pwc.theme', t), theme)
+    await page.evaluate((t) => {
+      const storage = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } })
+        .localStorage
+      storage.setItem('pwc.theme', t)
+    }, theme)
     for (const [name, route] of Object.entries(pages)) {
       await page.goto(`${base}${route}`)
       await page.locator('html[data-app-state="ready"]').waitFor()
-      await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined)
+      await page
+        .locator('[aria-busy="true"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 30_000 })
+        .catch(() => undefined)
       const file = path.join(outDir, `${name}-${theme}.png`)
       await page.screenshot({ path: file, fullPage: false })
       console.log(file)

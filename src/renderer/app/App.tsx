@@ -12,6 +12,10 @@ import {
   SearchPage,
   SotaHomePage
 } from '../pages/SectionPages'
+import { PaperPage } from '../pages/paper/PaperPage'
+import { startArchiveSync } from '../sync/archiveSync'
+import { SyncPage } from '../sync/SyncPage'
+import { SyncStatus } from '../sync/SyncStatus'
 import { AppShell } from './AppShell'
 
 /** Tests and tooling wait on this attribute rather than on timers. */
@@ -21,14 +25,22 @@ function useReadySignal(): void {
   }, [])
 }
 
+let syncStarted = false
+
 export function App(): ReactNode {
   useReadySignal()
+  useEffect(() => {
+    // StrictMode runs effects twice in development; the first launch import must start once.
+    if (syncStarted) return
+    syncStarted = true
+    void startArchiveSync()
+  }, [])
   return (
-    <AppShell>
+    <AppShell status={<SyncStatus />}>
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/papers" element={<PapersPage />} />
-        <Route path="/paper/:slug" element={<EntityPage kind="paper" />} />
+        <Route path="/paper/:slug" element={<PaperPage />} />
         <Route path="/sota" element={<SotaHomePage />} />
         <Route path="/sota/:slug" element={<EntityPage kind="leaderboard" />} />
         <Route path="/task/:slug" element={<EntityPage kind="task" />} />
@@ -41,6 +53,7 @@ export function App(): ReactNode {
         <Route path="/lists/:slug" element={<EntityPage kind="list" />} />
         <Route path="/search" element={<SearchPage />} />
         <Route path="/about" element={<AboutPage />} />
+        <Route path="/sync" element={<SyncPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -9,7 +9,7 @@ import type { HostKind } from '../api'
  * http(s) origin; the desktop renderer never does (the main process downloads).
  */
 export function contentSecurityPolicy(host: HostKind): string {
-  const connect = host === 'browser' ? "'self' https: http:" : "'self'"
+  const connect = host === 'browser' ? "'self' blob: https: http:" : "'self'"
   return [
     "default-src 'self'",
     "script-src 'self'",

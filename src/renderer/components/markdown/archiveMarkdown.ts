@@ -1,0 +1,47 @@
+import katex from 'katex'
+import MarkdownIt, { type StateInline } from 'markdown-it'
+
+/**
+ * Archive descriptions are user-submitted Markdown with LaTeX (`$...$`, `$$...$$`). Raw HTML is
+ * off, so `<script>` or `<img onerror>` in a description stays text; link targets pass
+ * markdown-it's URL check (no `javascript:`/`vbscript:`/`data:` except images), and clicks are
+ * routed through the external-link policy by the component that shows the HTML.
+ */
+
+function renderMath(tex: string, displayMode: boolean): string {
+  // `trust: false` keeps \href{javascript:…} and \includegraphics from producing live markup.
+  return katex.renderToString(tex, {
+    displayMode,
+    throwOnError: false,
+    trust: false,
+    strict: 'ignore',
+    output: 'html'
+  })
+}
+
+function mathRule(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state
+  if (src.charCodeAt(pos) !== 0x24 /* $ */) return false
+  const display = src.charCodeAt(pos + 1) === 0x24
+  const open = display ? 2 : 1
+  const close = src.indexOf(display ? '$$' : '$', pos + open)
+  if (close === -1) return false
+  const tex = src.slice(pos + open, close)
+  // "$5 and $10" is prose, not math: inline math may not start or end with a space.
+  if (!display && (tex.length === 0 || /^\s|\s$/.test(tex))) return false
+  if (!silent) {
+    const token = state.push(display ? 'math_display' : 'math_inline', 'math', 0)
+    token.content = tex
+  }
+  state.pos = close + open
+  return true
+}
+
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false })
+markdown.inline.ruler.before('escape', 'math', mathRule)
+markdown.renderer.rules.math_inline = (tokens, idx) => renderMath(tokens[idx].content, false)
+markdown.renderer.rules.math_display = (tokens, idx) => renderMath(tokens[idx].content, true)
+
+export function renderArchiveMarkdown(text: string): string {
+  return markdown.render(text)
+}

@@ -1,0 +1,145 @@
+/**
+ * The app's one IndexedDB database: the archive tables a sync rewrites, and the user's own
+ * tables, which no sync ever writes (a failing or partial sync must leave reading lists intact).
+ *
+ * Indexes are few on purpose: every index entry costs write time (FACTS.md: each multiEntry
+ * index ~20% of the import rate), so only lookups a page or the sync engine makes are indexed.
+ * Keep every schema version that has an upgrade step; add a version, never edit a shipped one.
+ */
+import Dexie, { type DexieOptions, type Table } from 'dexie'
+import type {
+  CodeLinkRecord,
+  DatasetRecord,
+  LeaderboardRecord,
+  MethodRecord,
+  PaperRecord,
+  ResultRecord,
+  SyncMetaRecord,
+  TaskRecord
+} from '../../shared/archive/entities'
+
+export const DEFAULT_ARCHIVE_DATABASE_NAME = 'papers-with-code-2'
+
+export interface ReadingListRecord {
+  id: string
+  name: string
+  /** Position among the lists, for user-chosen ordering. */
+  order: number
+  createdAt: string
+}
+
+export type ReadingStatus = 'to-read' | 'reading' | 'read'
+
+/**
+ * What a list entry shows when its paper is not in the archive tables: a newer dump may drop the
+ * paper, or the user may not have synced it yet, and the list must still say what it was.
+ */
+export interface PaperSnapshot {
+  title: string
+  authors: string[]
+  arxivId: string | null
+  date: string | null
+  urlAbs: string | null
+  urlPdf: string | null
+}
+
+export interface ListEntryRecord {
+  listId: string
+  paperId: string
+  /** ISO timestamp. */
+  addedAt: string
+  status: ReadingStatus
+  tags: string[]
+  note: string | null
+  snapshot: PaperSnapshot
+}
+
+export interface SettingRecord {
+  key: string
+  value: unknown
+}
+
+export interface SavedSearchRecord {
+  id: string
+  name: string
+  query: string
+  createdAt: string
+}
+
+export interface FollowedLeaderboardRecord {
+  leaderboardId: string
+  /** ISO timestamp. */
+  followedAt: string
+}
+
+/** Tables a sync writes (its records and its bookkeeping in `syncMeta`). */
+export const ARCHIVE_TABLES = [
+  'papers',
+  'codeLinks',
+  'tasks',
+  'datasets',
+  'methods',
+  'leaderboards',
+  'results',
+  'syncMeta'
+] as const
+
+/** Tables only the user's actions write. */
+export const USER_TABLES = [
+  'readingLists',
+  'listEntries',
+  'settings',
+  'savedSearches',
+  'followedLeaderboards'
+] as const
+
+export type ArchiveTableName = (typeof ARCHIVE_TABLES)[number]
+export type UserTableName = (typeof USER_TABLES)[number]
+
+const SCHEMA_V1: Record<ArchiveTableName | UserTableName, string> = {
+  // `stubSource` exists on stub papers only, so its index lists the stubs and costs real papers nothing.
+  papers: 'id, arxivId, titleKey, date, *taskIds, stubSource',
+  codeLinks: 'id, paperId',
+  tasks: 'id, parentId, *areas',
+  datasets: 'id, name, *taskIds',
+  methods: 'id, name',
+  leaderboards: 'id, taskId, datasetSlug',
+  results: 'id, leaderboardId, paperId',
+  syncMeta: 'key',
+  readingLists: 'id, name, order',
+  listEntries: '[listId+paperId], listId, paperId, addedAt, status, *tags',
+  settings: 'key',
+  savedSearches: 'id, name',
+  followedLeaderboards: 'leaderboardId'
+}
+
+export class ArchiveDatabase extends Dexie {
+  // `declare`, not fields: a class field would be initialised to undefined after Dexie's
+  // constructor and hide the table Dexie defines on the instance.
+  declare readonly papers: Table<PaperRecord, string>
+  declare readonly codeLinks: Table<CodeLinkRecord, string>
+  declare readonly tasks: Table<TaskRecord, string>
+  declare readonly datasets: Table<DatasetRecord, string>
+  declare readonly methods: Table<MethodRecord, string>
+  declare readonly leaderboards: Table<LeaderboardRecord, string>
+  declare readonly results: Table<ResultRecord, string>
+  declare readonly syncMeta: Table<SyncMetaRecord, string>
+  declare readonly readingLists: Table<ReadingListRecord, string>
+  declare readonly listEntries: Table<ListEntryRecord, [string, string]>
+  declare readonly settings: Table<SettingRecord, string>
+  declare readonly savedSearches: Table<SavedSearchRecord, string>
+  declare readonly followedLeaderboards: Table<FollowedLeaderboardRecord, string>
+
+  constructor(name: string = DEFAULT_ARCHIVE_DATABASE_NAME, options?: DexieOptions) {
+    super(name, options)
+    this.version(1).stores(SCHEMA_V1)
+  }
+}
+
+/** A new connection to the archive database (no shared instance: a Worker and a page each open one). */
+export function openArchiveDatabase(
+  name: string = DEFAULT_ARCHIVE_DATABASE_NAME,
+  options?: DexieOptions
+): ArchiveDatabase {
+  return new ArchiveDatabase(name, options)
+}

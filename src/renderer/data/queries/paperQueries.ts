@@ -1,0 +1,145 @@
+import type {
+  CodeLinkRecord,
+  LeaderboardRecord,
+  MethodRecord,
+  PaperRecord,
+  ResultRecord,
+  TaskRecord
+} from '../../../shared/archive/entities'
+import { resolveMetricDirection } from '../../../shared/sota/metricDirection'
+import type { ArchiveDatabase } from '../db'
+import { bestResult } from './leaderboardBest'
+
+export interface PaperResultRow {
+  result: ResultRecord
+  leaderboard: LeaderboardRecord | null
+  task: TaskRecord | null
+  metric: string
+  raw: string
+  /** True when this value is the best on its leaderboard for this metric. */
+  isSota: boolean
+}
+
+export interface PaperPageData {
+  paper: PaperRecord
+  codeLinks: CodeLinkRecord[]
+  tasks: TaskRecord[]
+  methods: MethodRecord[]
+  results: PaperResultRow[]
+  related: PaperRecord[]
+}
+
+function present<T>(values: (T | undefined)[]): T[] {
+  return values.filter((v): v is T => v !== undefined)
+}
+
+/** Official code first (as the old site marked it), then by framework and URL for a stable order. */
+export function orderCodeLinks(links: readonly CodeLinkRecord[]): CodeLinkRecord[] {
+  return [...links].sort(
+    (a, b) =>
+      Number(b.isOfficial) - Number(a.isOfficial) ||
+      (a.framework ?? '~').localeCompare(b.framework ?? '~') ||
+      a.repoUrl.localeCompare(b.repoUrl)
+  )
+}
+
+async function resultRows(db: ArchiveDatabase, results: ResultRecord[]): Promise<PaperResultRow[]> {
+  const boardIds = [...new Set(results.map((r) => r.leaderboardId))]
+  const boards = present(await db.leaderboards.bulkGet(boardIds))
+  const boardById = new Map(boards.map((b) => [b.id, b]))
+  const tasks = present(await db.tasks.bulkGet([...new Set(boards.map((b) => b.taskId))]))
+  const taskById = new Map(tasks.map((t) => [t.id, t]))
+  const rows: PaperResultRow[] = []
+  for (const boardId of boardIds) {
+    const board = boardById.get(boardId) ?? null
+    const boardResults = await db.results.where('leaderboardId').equals(boardId).toArray()
+    for (const result of results.filter((r) => r.leaderboardId === boardId)) {
+      for (const [metric, value] of Object.entries(result.metrics)) {
+        const best = bestResult(boardResults, metric, resolveMetricDirection(metric).direction)
+        rows.push({
+          result,
+          leaderboard: board,
+          task: board ? (taskById.get(board.taskId) ?? null) : null,
+          metric,
+          raw: value.raw,
+          isSota: best?.id === result.id
+        })
+      }
+    }
+  }
+  return rows
+}
+
+const STOP_WORDS = new Set(
+  'a an and are as at by for from in into is of on or the to with via using towards toward we our its'.split(
+    ' '
+  )
+)
+
+export function titleWords(title: string): Set<string> {
+  return new Set(
+    title
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
+  )
+}
+
+/**
+ * Papers sharing tasks and title words, newest first, at most `limit`. Candidates come from
+ * the task index (bounded per task) and, for papers without tasks, the newest papers.
+ */
+export async function relatedPapers(
+  db: ArchiveDatabase,
+  paper: PaperRecord,
+  limit = 10
+): Promise<PaperRecord[]> {
+  const candidates = new Map<string, PaperRecord>()
+  for (const taskId of paper.taskIds.slice(0, 6)) {
+    for (const p of await db.papers.where('taskIds').equals(taskId).reverse().limit(400).toArray())
+      candidates.set(p.id, p)
+  }
+  if (candidates.size < limit) {
+    for (const p of await db.papers.orderBy('date').reverse().limit(2000).toArray()) candidates.set(p.id, p)
+  }
+  candidates.delete(paper.id)
+  const words = titleWords(paper.title + ' ' + (paper.abstract ?? '').slice(0, 600))
+  const tasks = new Set(paper.taskIds)
+  const scored = [...candidates.values()]
+    .filter((p) => !p.isStub)
+    .map((p) => {
+      const sharedTasks = p.taskIds.filter((t) => tasks.has(t)).length
+      let sharedWords = 0
+      for (const w of titleWords(p.title)) if (words.has(w)) sharedWords += 1
+      return { p, score: sharedTasks * 3 + sharedWords }
+    })
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((s) => s.p)
+  return scored.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+}
+
+export async function loadPaperPage(db: ArchiveDatabase, id: string): Promise<PaperPageData | null> {
+  const paper = await db.papers.get(id)
+  if (!paper) return null
+  const [links, results, tasks, methods, related] = await Promise.all([
+    db.codeLinks.where('paperId').equals(id).toArray(),
+    db.results.where('paperId').equals(id).toArray(),
+    db.tasks.bulkGet(paper.taskIds),
+    db.methods.bulkGet(paper.methodIds),
+    relatedPapers(db, paper)
+  ])
+  const rows = await resultRows(db, results)
+  // A stub knows its tasks only through its leaderboard rows; show those too.
+  const allTasks = new Map(present(tasks).map((t) => [t.id, t]))
+  for (const row of rows) if (row.task) allTasks.set(row.task.id, row.task)
+  return {
+    paper,
+    codeLinks: orderCodeLinks(links),
+    tasks: [...allTasks.values()],
+    methods: present(methods),
+    results: rows,
+    related
+  }
+}

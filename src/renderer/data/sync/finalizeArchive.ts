@@ -1,0 +1,161 @@
+/**
+ * The pass after every file is written:
+ * 1. removes records a newer dump no longer lists (only for kinds this sync read to the end);
+ *    a dropped paper that links or rows still cite stays as a stub, so they keep a title;
+ * 2. re-points rows from their stub to the real paper once one with the stub's arXiv id or title
+ *    is stored (papers imported after the evaluation tables, in this sync or a later one);
+ * 3. deletes stubs nothing cites any more.
+ * Each step works in chunks of short transactions, like the import.
+ */
+import type { Table } from 'dexie'
+import type { ArchiveDatabase } from '../db'
+import type { ArchiveEntityTable, PaperRecord } from '../../../shared/archive/entities'
+import { demoteToStub, PaperMatchIndex } from '../../../shared/archive/paperResolution'
+import type { SyncTally } from './entityChunkWriter'
+import { addStoredPapers } from './storedPaperLookup'
+
+const DELETE_CHUNK = 2000
+const REPOINT_CHUNK = 500
+const LOOKUP_CHUNK = 1000
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export interface FinalizeRequest {
+  /** Ids each table's dump listed in this sync, for the tables of kinds read to the end. */
+  seenIds: ReadonlyMap<ArchiveEntityTable, ReadonlySet<string>>
+  /** Whether papers, links or results may have changed (step 2 and 3 are needed). */
+  papersOrCitationsChanged: boolean
+  throwIfAborted: () => void
+}
+
+async function stubIds(db: ArchiveDatabase): Promise<Set<string>> {
+  return new Set(await db.papers.orderBy('stubSource').primaryKeys())
+}
+
+/** Papers some link or row cites, read from the indexes without loading a record. */
+async function citedPaperIds(db: ArchiveDatabase): Promise<Set<string>> {
+  const [linked, ranked] = await Promise.all([
+    db.codeLinks.orderBy('paperId').uniqueKeys(),
+    db.results.orderBy('paperId').uniqueKeys()
+  ])
+  return new Set([...linked, ...ranked].map(String))
+}
+
+async function deleteInChunks(
+  table: Table<unknown, string>,
+  ids: string[],
+  request: FinalizeRequest
+): Promise<void> {
+  for (const part of chunks(ids, DELETE_CHUNK)) {
+    request.throwIfAborted()
+    await table.bulkDelete(part)
+  }
+}
+
+async function removeUnlisted(
+  db: ArchiveDatabase,
+  request: FinalizeRequest,
+  tally: SyncTally
+): Promise<void> {
+  for (const [name, seen] of request.seenIds) {
+    const table = db[name] as Table<unknown, string>
+    const stored = await table.toCollection().primaryKeys()
+    const stubs = name === 'papers' ? await stubIds(db) : new Set<string>()
+    const gone = stored.filter((id) => !seen.has(id) && !stubs.has(id))
+    if (gone.length === 0) continue
+    tally.tables[name].removed += gone.length
+    tally.writes += gone.length
+    if (name !== 'papers') {
+      await deleteInChunks(table, gone, request)
+      continue
+    }
+    const cited = await citedPaperIds(db)
+    const demoted = gone.filter((id) => cited.has(id))
+    for (const part of chunks(demoted, DELETE_CHUNK)) {
+      request.throwIfAborted()
+      await db.transaction('rw', db.papers, async () => {
+        const papers = await db.papers.bulkGet(part)
+        await db.papers.bulkPut(papers.filter((p): p is PaperRecord => p !== undefined).map(demoteToStub))
+      })
+    }
+    tally.stubs.created += demoted.length
+    await deleteInChunks(
+      table,
+      gone.filter((id) => !cited.has(id)),
+      request
+    )
+  }
+}
+
+async function repointResultStubs(
+  db: ArchiveDatabase,
+  request: FinalizeRequest,
+  tally: SyncTally
+): Promise<void> {
+  const stubs = await db.papers.where('stubSource').equals('result').toArray()
+  if (stubs.length === 0) return
+  const index = new PaperMatchIndex()
+  const arxivIds = [...new Set(stubs.map((stub) => stub.arxivId).filter((id): id is string => id !== null))]
+  const titleKeys = [
+    ...new Set(stubs.map((stub) => stub.titleKey).filter((key): key is string => key !== null))
+  ]
+  for (let i = 0; i < Math.max(arxivIds.length, titleKeys.length); i += LOOKUP_CHUNK) {
+    await addStoredPapers(
+      db,
+      index,
+      arxivIds.slice(i, i + LOOKUP_CHUNK),
+      titleKeys.slice(i, i + LOOKUP_CHUNK)
+    )
+  }
+  const targets = new Map<string, string>()
+  for (const stub of stubs) {
+    const target = index.resolve(stub.arxivId, stub.titleKey, false)
+    if (target !== null) targets.set(stub.id, target)
+  }
+  for (const part of chunks([...targets.keys()], REPOINT_CHUNK)) {
+    request.throwIfAborted()
+    const moved = await db.transaction('rw', db.results, db.papers, async () => {
+      const count = await db.results
+        .where('paperId')
+        .anyOf(part)
+        .modify((result) => {
+          result.paperId = targets.get(result.paperId as string) ?? result.paperId
+        })
+      await db.papers.bulkDelete(part)
+      return count
+    })
+    tally.resultsRepointed += moved
+    tally.tables.results.changed += moved
+    tally.stubs.resolved += part.length
+    tally.writes += moved + part.length
+  }
+}
+
+async function removeUncitedStubs(
+  db: ArchiveDatabase,
+  request: FinalizeRequest,
+  tally: SyncTally
+): Promise<void> {
+  const cited = await citedPaperIds(db)
+  const uncited = [...(await stubIds(db))].filter((id) => !cited.has(id))
+  await deleteInChunks(db.papers as Table<unknown, string>, uncited, request)
+  tally.stubs.removed += uncited.length
+  tally.writes += uncited.length
+}
+
+export async function finalizeArchive(
+  db: ArchiveDatabase,
+  request: FinalizeRequest,
+  tally: SyncTally
+): Promise<void> {
+  await removeUnlisted(db, request, tally)
+  if (!request.papersOrCitationsChanged) return
+  request.throwIfAborted()
+  await repointResultStubs(db, request, tally)
+  request.throwIfAborted()
+  await removeUncitedStubs(db, request, tally)
+}

@@ -1,0 +1,488 @@
+/**
+ * The archive sync engine: dump files → archive tables. The same code runs in the app's Worker
+ * and in Node (tests, with fake-indexeddb), on web streams only.
+ *
+ * Per file: bytes (gunzipped when they start with 1f 8b) → array splitter → normalizer → chunks
+ * of ≤ `chunkSize` entities, each committed with the file's checkpoint in one short transaction.
+ * Files go in `DUMP_KINDS_IN_IMPORT_ORDER` (methods, datasets, papers, links, evaluation tables)
+ * so rows find their papers at once; what arrives later is joined in the finalize pass.
+ *
+ * - Resume: a checkpoint says how many records of a file (by fingerprint) are committed; the next
+ *   sync re-parses those records (for their ids) but does not write them again.
+ * - Re-sync: a file whose fingerprint matches the last completed sync is not read; `force`
+ *   reads it anyway, and unchanged records are still not written.
+ * - Removal: once every file of a kind is read, ids that kind no longer lists are deleted.
+ * - Bad input stops the sync with an `ArchiveSyncError` (file, record index, byte offset);
+ *   committed chunks stay, and user tables are never part of any transaction here.
+ */
+import type { ArchiveDatabase } from '../db'
+import type {
+  ArchiveEntityTable,
+  ImportedFileMeta,
+  SyncCheckpointMeta
+} from '../../../shared/archive/entities'
+import { ARCHIVE_ENTITY_TABLES } from '../../../shared/archive/entities'
+import {
+  openWithFingerprint,
+  type ArchiveSource,
+  type OpenedSource
+} from '../../../shared/archive/archiveSource'
+import { toArchiveSyncError } from '../../../shared/archive/dumpErrors'
+import {
+  DUMP_KINDS_IN_IMPORT_ORDER,
+  detectDumpKind,
+  snapshotDateFromFileName,
+  type DumpKind
+} from '../../../shared/archive/dumpKinds'
+import {
+  clearEntityBatch,
+  createEntityBatch,
+  entityBatchSize,
+  splitEntityBatch,
+  type EntityBatch,
+  type NormalizationContext
+} from '../../../shared/archive/dumpNormalizer'
+import { createDumpNormalizer } from '../../../shared/archive/dumpNormalizers'
+import { claimEvaluationTaskIds } from '../../../shared/archive/evaluationTaskIds'
+import { DumpRecordIngestor } from '../../../shared/archive/dumpRecordIngestor'
+import { readDumpRecords } from '../../../shared/archive/dumpRecordReader'
+import type {
+  ArchiveSyncError,
+  ArchiveSyncOutcome,
+  ArchiveSyncProgress,
+  ArchiveSyncResult,
+  FileSyncSummary
+} from '../../../shared/archive/syncProgress'
+import { addTally, createSyncTally, writeEntityChunk } from './entityChunkWriter'
+import { finalizeArchive } from './finalizeArchive'
+import { loadNormalizationContext } from './normalizationSeed'
+import { SyncProgressTracker } from './syncProgressTracker'
+import {
+  checkpointKey,
+  forgetImportedKind,
+  readSyncState,
+  recordCompletedSync,
+  type StoredSyncState
+} from './syncMetaStore'
+
+export interface ImportArchiveOptions {
+  signal?: AbortSignal
+  /** Called at most every `progressIntervalMs`, and at every phase change. */
+  onProgress?: (progress: ArchiveSyncProgress) => void
+  progressIntervalMs?: number
+  /**
+   * Entities per transaction. Throughput hardly depends on it (FACTS.md); smaller chunks mean
+   * finer checkpoints and shorter pauses for anything else that uses the database.
+   */
+  chunkSize?: number
+  /** Largest top-level record accepted, in bytes. */
+  maxRecordBytes?: number
+  /** The archive's date, when the file names do not carry it (`jul-28-...`). */
+  snapshotDate?: string | null
+  /** Read files even when their fingerprint matches the last completed sync. */
+  force?: boolean
+  /** Clock in milliseconds, for progress rates. */
+  now?: () => number
+}
+
+const DEFAULT_CHUNK_SIZE = 1000
+const DEFAULT_PROGRESS_INTERVAL_MS = 250
+
+class SyncCancelled extends Error {}
+
+class SyncFailed extends Error {
+  constructor(readonly report: ArchiveSyncError) {
+    super(report.message)
+  }
+}
+
+interface PlannedFile {
+  source: ArchiveSource
+  kind: DumpKind
+  progressId: number
+  summary: FileSyncSummary
+}
+
+/** Imports `sources` into `db`; resolves (never rejects) with the outcome and what changed. */
+export async function importArchive(
+  db: ArchiveDatabase,
+  sources: readonly ArchiveSource[],
+  options: ImportArchiveOptions = {}
+): Promise<ArchiveSyncResult> {
+  return new ArchiveImportRun(db, options).run(sources)
+}
+
+class ArchiveImportRun {
+  private readonly tally = createSyncTally()
+  private readonly progress: SyncProgressTracker
+  private readonly now: () => number
+  private readonly startedAt: number
+  private readonly chunkSize: number
+  private readonly files: PlannedFile[] = []
+  private readonly seenIds = new Map<ArchiveEntityTable, Set<string>>()
+  private readonly importedKinds = new Map<DumpKind, ImportedFileMeta[]>()
+  private emptyTables = new Set<ArchiveEntityTable>()
+  private state: StoredSyncState = { archive: null, checkpoints: new Map() }
+  private context: NormalizationContext | null = null
+  private current: PlannedFile | null = null
+
+  constructor(
+    private readonly db: ArchiveDatabase,
+    private readonly options: ImportArchiveOptions
+  ) {
+    this.now = options.now ?? (() => Date.now())
+    this.startedAt = this.now()
+    this.chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE)
+    this.progress = new SyncProgressTracker(
+      options.onProgress,
+      options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS,
+      this.now
+    )
+  }
+
+  async run(sources: readonly ArchiveSource[]): Promise<ArchiveSyncResult> {
+    try {
+      this.progress.setPhase('preparing')
+      this.plan(sources)
+      this.state = await readSyncState(this.db)
+      const kinds = new Set(this.files.map((file) => file.kind))
+      this.context = await loadNormalizationContext(this.db, kinds)
+      this.emptyTables = await this.findEmptyTables()
+      this.progress.setPhase('importing')
+      let taskIdsClaimed = false
+      for (const kind of DUMP_KINDS_IN_IMPORT_ORDER) {
+        const files = this.files.filter((file) => file.kind === kind)
+        if (files.length === 0) continue
+        if (!taskIdsClaimed && (kind === 'datasets' || kind === 'papers')) {
+          taskIdsClaimed = true
+          await this.claimEvaluationTaskIds()
+        }
+        await this.importKind(kind, files)
+      }
+      this.current = null
+      await this.finalize()
+      return this.finish('completed', null)
+    } catch (error) {
+      if (error instanceof SyncCancelled) return this.finish('cancelled', null)
+      const report =
+        error instanceof SyncFailed
+          ? error.report
+          : toArchiveSyncError(this.current?.source.name ?? null, error, {
+              recordIndex: null,
+              byteOffset: null
+            })
+      return this.finish('failed', report)
+    }
+  }
+
+  private plan(sources: readonly ArchiveSource[]): void {
+    const names = new Set<string>()
+    const planned: PlannedFile[] = []
+    for (const source of sources) {
+      const kind = source.kind ?? detectDumpKind(source.name)
+      if (kind === null) {
+        throw this.failure(
+          source.name,
+          'not a Papers With Code dump name (papers-with-abstracts, links-between-papers-and-code, evaluation-tables, methods, datasets)'
+        )
+      }
+      // Checkpoints are stored per file name.
+      if (names.has(source.name)) throw this.failure(source.name, 'the same file name is listed twice')
+      names.add(source.name)
+      planned.push({
+        source,
+        kind,
+        progressId: -1,
+        summary: {
+          name: source.name,
+          kind,
+          fingerprint: null,
+          outcome: 'not-reached',
+          records: 0,
+          recordsSkippedByCheckpoint: 0,
+          repeatedLeaderboards: 0,
+          unparsedMetricValues: 0
+        }
+      })
+    }
+    for (const kind of DUMP_KINDS_IN_IMPORT_ORDER) {
+      for (const file of planned) {
+        if (file.kind !== kind) continue
+        file.progressId = this.progress.addFile(file.source.name, kind, file.source.size ?? null)
+        this.files.push(file)
+      }
+    }
+  }
+
+  private async findEmptyTables(): Promise<Set<ArchiveEntityTable>> {
+    const counts = await Promise.all(ARCHIVE_ENTITY_TABLES.map((table) => this.db[table].count()))
+    return new Set(ARCHIVE_ENTITY_TABLES.filter((_, i) => counts[i] === 0))
+  }
+
+  private async importKind(kind: DumpKind, files: PlannedFile[]): Promise<void> {
+    const opened: OpenedSource[] = []
+    for (const file of files) {
+      this.current = file
+      opened.push(await this.open(file))
+    }
+    if (this.isUnchanged(kind, opened)) {
+      for (const [i, file] of files.entries()) {
+        await opened[i].stream.cancel().catch(() => undefined)
+        file.summary.outcome = 'unchanged'
+        this.progress.setFilePhase(file.progressId, 'skipped')
+      }
+      return
+    }
+    await forgetImportedKind(this.db, kind)
+    const ingestor = new DumpRecordIngestor(createDumpNormalizer(kind, this.requireContext()))
+    for (const [i, file] of files.entries()) {
+      await this.importFile(file, opened[i], ingestor, i === files.length - 1)
+    }
+    for (const [table, ids] of ingestor.seenIds) this.seenIds.set(table, ids)
+    this.importedKinds.set(
+      kind,
+      files.map((file, i) => ({
+        name: file.source.name,
+        kind,
+        fingerprint: opened[i].fingerprint,
+        records: file.summary.records,
+        snapshotDate: snapshotDateFromFileName(file.source.name)
+      }))
+    )
+  }
+
+  /** Whether the tables already hold exactly these files of `kind` (by fingerprint). */
+  private isUnchanged(kind: DumpKind, opened: OpenedSource[]): boolean {
+    const previous = this.state.archive?.kinds[kind]
+    return (
+      !this.options.force &&
+      previous !== undefined &&
+      previous.length === opened.length &&
+      opened.every((file) => file.identifies && previous.some((p) => p.fingerprint === file.fingerprint))
+    )
+  }
+
+  /**
+   * Reads the task names of the evaluation tables this sync will import, so that datasets and
+   * papers, imported before them, already get the ids those names will have.
+   */
+  private async claimEvaluationTaskIds(): Promise<void> {
+    const files = this.files.filter((file) => file.kind === 'evaluation-tables')
+    if (files.length === 0) return
+    const opened: OpenedSource[] = []
+    for (const file of files) opened.push(await this.open(file))
+    if (this.isUnchanged('evaluation-tables', opened)) {
+      // Skipped later too; the ids stored by the sync that imported them are already seeded.
+      await Promise.all(opened.map((file) => file.stream.cancel().catch(() => undefined)))
+      return
+    }
+    const registry = this.requireContext().taskIds
+    for (const [i, file] of files.entries()) {
+      this.current = file
+      try {
+        for await (const elements of readDumpRecords(opened[i].stream, {
+          maxRecordBytes: this.options.maxRecordBytes
+        })) {
+          this.throwIfAborted()
+          for (const element of elements) claimEvaluationTaskIds(element.value, registry)
+        }
+      } catch (error) {
+        if (error instanceof SyncCancelled) throw error
+        throw new SyncFailed(
+          toArchiveSyncError(file.source.name, error, { recordIndex: null, byteOffset: null })
+        )
+      }
+    }
+    this.current = null
+  }
+
+  private async open(file: PlannedFile): Promise<OpenedSource> {
+    this.throwIfAborted()
+    try {
+      const opened = await openWithFingerprint(file.source)
+      file.summary.fingerprint = opened.fingerprint
+      return opened
+    } catch (error) {
+      throw new SyncFailed(
+        toArchiveSyncError(file.source.name, error, { recordIndex: null, byteOffset: null })
+      )
+    }
+  }
+
+  private async importFile(
+    file: PlannedFile,
+    opened: OpenedSource,
+    ingestor: DumpRecordIngestor,
+    lastOfKind: boolean
+  ): Promise<void> {
+    this.current = file
+    const { summary, progressId } = file
+    const stats = ingestor.normalizer.stats
+    const checkpoint = opened.identifies ? this.state.checkpoints.get(file.source.name) : undefined
+    const resumeAt =
+      checkpoint?.fingerprint !== opened.fingerprint
+        ? 0
+        : checkpoint.complete
+          ? Number.POSITIVE_INFINITY
+          : checkpoint.recordsDone
+    const before = { ...stats }
+    const pending = createEntityBatch()
+    this.progress.setFilePhase(progressId, 'parsing')
+    try {
+      const batches = readDumpRecords(opened.stream, {
+        maxRecordBytes: this.options.maxRecordBytes,
+        onRawBytes: (bytes) => this.progress.addBytes(progressId, bytes)
+      })
+      for await (const elements of batches) {
+        for (const element of elements) {
+          this.throwIfAborted()
+          ingestor.add(element, pending)
+          summary.records = element.index + 1
+          if (element.index < resumeAt) {
+            // Committed by an earlier sync: parsed again only so its ids count as listed.
+            clearEntityBatch(pending)
+            summary.recordsSkippedByCheckpoint++
+          } else if (entityBatchSize(pending) >= this.chunkSize) {
+            await this.flush(file, opened, pending, summary.records, false)
+          }
+        }
+        this.progress.setRecords(progressId, summary.records)
+      }
+      if (lastOfKind) {
+        ingestor.finish(pending)
+        if (resumeAt === Number.POSITIVE_INFINITY) clearEntityBatch(pending)
+      }
+    } catch (error) {
+      if (error instanceof SyncCancelled || error instanceof SyncFailed) throw error
+      throw new SyncFailed(
+        toArchiveSyncError(file.source.name, error, { recordIndex: summary.records, byteOffset: null })
+      )
+    }
+    await this.flush(file, opened, pending, summary.records, true)
+    summary.outcome = summary.recordsSkippedByCheckpoint > 0 ? 'resumed' : 'imported'
+    summary.repeatedLeaderboards = stats.repeatedLeaderboards - before.repeatedLeaderboards
+    summary.unparsedMetricValues = stats.unparsedMetricValues - before.unparsedMetricValues
+    this.progress.setRecords(progressId, summary.records)
+    this.progress.setFilePhase(progressId, 'finalizing')
+  }
+
+  /** Commits `pending` in chunks, the checkpoint with the last one, then empties it. */
+  private async flush(
+    file: PlannedFile,
+    opened: OpenedSource,
+    pending: EntityBatch,
+    recordsDone: number,
+    complete: boolean
+  ): Promise<void> {
+    this.throwIfAborted()
+    const checkpoint: SyncCheckpointMeta | null = opened.identifies
+      ? {
+          key: checkpointKey(file.source.name),
+          fileName: file.source.name,
+          fingerprint: opened.fingerprint,
+          recordsDone,
+          complete
+        }
+      : null
+    if (entityBatchSize(pending) === 0 && checkpoint === null) return
+    this.progress.setFilePhase(file.progressId, 'writing')
+    const parts = splitEntityBatch(pending, this.chunkSize)
+    for (const [i, part] of parts.entries()) {
+      try {
+        const tally = await writeEntityChunk(this.db, part, {
+          emptyTables: this.emptyTables,
+          checkpoint: i === parts.length - 1 ? checkpoint : null
+        })
+        addTally(this.tally, tally)
+      } catch (error) {
+        throw new SyncFailed(
+          toArchiveSyncError(
+            file.source.name,
+            new Error(`the database refused a write: ${describe(error)}`),
+            {
+              recordIndex: recordsDone - 1,
+              byteOffset: null
+            }
+          )
+        )
+      }
+    }
+    clearEntityBatch(pending)
+    this.progress.setFilePhase(file.progressId, 'parsing')
+  }
+
+  private async finalize(): Promise<void> {
+    this.progress.setPhase('finalizing')
+    const citingKinds: DumpKind[] = ['papers', 'links', 'evaluation-tables']
+    try {
+      await finalizeArchive(
+        this.db,
+        {
+          seenIds: this.seenIds,
+          papersOrCitationsChanged: citingKinds.some((kind) => this.importedKinds.has(kind)),
+          throwIfAborted: () => this.throwIfAborted()
+        },
+        this.tally
+      )
+      this.throwIfAborted()
+      await recordCompletedSync(this.db, {
+        importedKinds: this.importedKinds,
+        snapshotDate: this.options.snapshotDate ?? null,
+        completedAt: new Date(this.now()).toISOString(),
+        fileNames: this.files.map((file) => file.source.name)
+      })
+    } catch (error) {
+      if (error instanceof SyncCancelled) throw error
+      throw new SyncFailed(
+        toArchiveSyncError(null, new Error(`finalizing failed: ${describe(error)}`), {
+          recordIndex: null,
+          byteOffset: null
+        })
+      )
+    }
+    for (const file of this.files) {
+      if (file.summary.outcome !== 'unchanged') this.progress.setFilePhase(file.progressId, 'done')
+    }
+  }
+
+  private finish(outcome: ArchiveSyncOutcome, error: ArchiveSyncError | null): ArchiveSyncResult {
+    if (outcome !== 'completed' && this.current) {
+      this.current.summary.outcome = outcome === 'cancelled' ? 'cancelled' : 'failed'
+      this.progress.setFilePhase(this.current.progressId, outcome === 'cancelled' ? 'cancelled' : 'error')
+    }
+    this.progress.setPhase(
+      outcome === 'completed' ? 'done' : outcome === 'cancelled' ? 'cancelled' : 'error',
+      error
+    )
+    const durationSeconds = (this.now() - this.startedAt) / 1000
+    return {
+      outcome,
+      error,
+      summary: {
+        tables: this.tally.tables,
+        stubs: this.tally.stubs,
+        resultsRepointed: this.tally.resultsRepointed,
+        files: this.files.map((file) => file.summary),
+        durationSeconds,
+        writtenRecordsPerSecond: durationSeconds > 0 ? this.tally.writes / durationSeconds : 0
+      }
+    }
+  }
+
+  private failure(file: string, message: string): SyncFailed {
+    return new SyncFailed({ file, recordIndex: null, byteOffset: null, message })
+  }
+
+  private requireContext(): NormalizationContext {
+    if (this.context === null) throw new Error('normalization context used before it was loaded')
+    return this.context
+  }
+
+  private throwIfAborted(): void {
+    if (this.options.signal?.aborted) throw new SyncCancelled()
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}

@@ -1,0 +1,353 @@
+import { useState, type DragEvent, type ReactNode } from 'react'
+import { ARCHIVE_ENTITY_TABLES, type ArchiveSnapshotMeta } from '../../shared/archive/entities'
+import type { ArchiveSyncResult, FileSyncProgress } from '../../shared/archive/syncProgress'
+import { PageHeader } from '../components/Page'
+import { useArchiveQuery } from '../components/useArchiveQuery'
+import {
+  cancelSync,
+  DEFAULT_ARCHIVE_BASE_URL,
+  dismissInterruptedSync,
+  FULL_ARCHIVE_FILES,
+  resumeSync,
+  syncBundledSample,
+  syncLocalFiles,
+  syncRemoteArchive,
+  useArchiveSync,
+  type ArchiveSyncState
+} from './archiveSync'
+import { formatBytes, formatCount, formatDuration } from './syncFormat'
+
+const TABLE_LABELS: Record<(typeof ARCHIVE_ENTITY_TABLES)[number], string> = {
+  papers: 'Papers',
+  codeLinks: 'Code links',
+  tasks: 'Tasks',
+  datasets: 'Datasets',
+  methods: 'Methods',
+  leaderboards: 'Leaderboards',
+  results: 'Results'
+}
+
+function LocalArchive(): ReactNode {
+  const counts = useArchiveQuery(
+    async (db) =>
+      Promise.all(ARCHIVE_ENTITY_TABLES.map(async (table) => [table, await db[table].count()] as const)),
+    []
+  )
+  const meta = useArchiveQuery(
+    async (db) => (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta | undefined,
+    []
+  )
+  return (
+    <section className="panel" aria-labelledby="local-archive">
+      <h2 id="local-archive">On this machine</h2>
+      <dl className="stat-grid">
+        {(counts ?? []).map(([table, count]) => (
+          <div key={table} className="stat">
+            <dt>{TABLE_LABELS[table]}</dt>
+            <dd data-testid={`count-${table}`}>{formatCount(count)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">
+        {meta
+          ? `Archive snapshot ${meta.snapshotDate ?? 'of unknown date'} · last sync completed ${new Date(meta.completedAt).toLocaleString()}`
+          : 'No sync has completed yet.'}
+      </p>
+    </section>
+  )
+}
+
+function FileRow({ file }: { file: FileSyncProgress }): ReactNode {
+  const percent = file.bytesTotal ? Math.min(100, (file.bytesRead / file.bytesTotal) * 100) : null
+  return (
+    <tr>
+      <th scope="row">
+        <span className="file-name">{file.name}</span>
+        {file.kind && <span className="muted"> · {file.kind}</span>}
+      </th>
+      <td>
+        <span className={`phase phase--${file.phase}`}>{file.phase}</span>
+      </td>
+      <td className="num">
+        {formatBytes(file.bytesRead)} / {formatBytes(file.bytesTotal)}
+        {percent !== null && (
+          <progress max={100} value={percent} aria-label={`${file.name} progress`}>
+            {Math.round(percent)}%
+          </progress>
+        )}
+      </td>
+      <td className="num">{formatCount(file.records)}</td>
+      <td className="num">{file.recordsPerSecond ? formatCount(Math.round(file.recordsPerSecond)) : '—'}</td>
+      <td className="num">{formatDuration(file.etaSeconds)}</td>
+    </tr>
+  )
+}
+
+function CurrentSync({ sync }: { sync: ArchiveSyncState }): ReactNode {
+  const downloads = Object.values(sync.downloads)
+  if (sync.status !== 'running' && sync.status !== 'downloading') return null
+  return (
+    <section className="panel panel--active" aria-labelledby="current-sync" aria-live="polite">
+      <div className="panel__title-row">
+        <h2 id="current-sync">
+          {sync.status === 'downloading' ? 'Downloading' : 'Importing'} {sync.label}
+        </h2>
+        <button type="button" className="button" onClick={() => void cancelSync()}>
+          Cancel
+        </button>
+      </div>
+      {sync.status === 'downloading' && (
+        <ul className="plain-list">
+          {downloads.map((d) => (
+            <li key={d.name}>
+              {d.name}: {d.state} {formatBytes(d.bytesReceived)} / {formatBytes(d.bytesTotal)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {sync.progress && (
+        <>
+          <p className="muted">
+            Phase: <strong data-testid="sync-phase">{sync.progress.phase}</strong> · elapsed{' '}
+            {formatDuration(sync.progress.elapsedSeconds)}
+          </p>
+          <table className="data-table" aria-label="Files in this sync">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Phase</th>
+                <th scope="col">Bytes</th>
+                <th scope="col">Records</th>
+                <th scope="col">Records/s</th>
+                <th scope="col">ETA</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sync.progress.files.map((file) => (
+                <FileRow key={file.name} file={file} />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  )
+}
+
+function Interrupted({ sync }: { sync: ArchiveSyncState }): ReactNode {
+  const [files, setFiles] = useState<File[]>([])
+  if (sync.status !== 'interrupted' || !sync.pending) return null
+  const needsFiles = sync.pending.files.some((f) => f.origin === 'local')
+  return (
+    <section className="panel panel--warning" aria-labelledby="interrupted">
+      <h2 id="interrupted">A sync did not finish</h2>
+      <p>
+        “{sync.pending.label}”, started {new Date(sync.pending.startedAt).toLocaleString()}, stopped before it
+        completed. Resuming continues from its last checkpoint.
+      </p>
+      {sync.message && <p className="error-text">{sync.message}</p>}
+      {needsFiles && (
+        <label className="field">
+          Pick the same files again
+          <input type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+        </label>
+      )}
+      <div className="button-row">
+        <button type="button" className="button button--primary" onClick={() => void resumeSync(files)}>
+          Resume
+        </button>
+        <button type="button" className="button" onClick={dismissInterruptedSync}>
+          Dismiss
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function ResultSummary({
+  result,
+  message
+}: {
+  result: ArchiveSyncResult | null
+  message: string | null
+}): ReactNode {
+  if (!result && !message) return null
+  if (!result)
+    return (
+      <section className="panel panel--error" role="alert">
+        <h2>Sync failed</h2>
+        <p className="error-text">{message}</p>
+      </section>
+    )
+  const { summary, error, outcome } = result
+  const skipped = summary.files.reduce((sum, f) => sum + f.recordsSkippedByCheckpoint, 0)
+  return (
+    <section
+      className={`panel ${outcome === 'failed' ? 'panel--error' : ''}`}
+      aria-labelledby="last-sync"
+      role={outcome === 'failed' ? 'alert' : undefined}
+      data-testid="sync-summary"
+    >
+      <h2 id="last-sync">
+        {outcome === 'completed'
+          ? 'Sync completed'
+          : outcome === 'cancelled'
+            ? 'Sync cancelled'
+            : 'Sync failed'}
+        <span className="muted"> · {formatDuration(summary.durationSeconds)}</span>
+      </h2>
+      {error && (
+        <p className="error-text" data-testid="sync-error">
+          {error.file ? `${error.file}` : 'Database'}
+          {error.recordIndex !== null ? `, record ${formatCount(error.recordIndex + 1)}` : ''}
+          {error.byteOffset !== null ? ` (byte ${formatCount(error.byteOffset)})` : ''}: {error.message}.
+          Everything imported before it, and all your lists and notes, are unchanged.
+        </p>
+      )}
+      {skipped > 0 && (
+        <p data-testid="sync-resumed">
+          Resumed from a checkpoint: {formatCount(skipped)} records were already stored.
+        </p>
+      )}
+      <table className="data-table data-table--compact" aria-label="Changes by table">
+        <thead>
+          <tr>
+            <th scope="col">Table</th>
+            <th scope="col">Added</th>
+            <th scope="col">Changed</th>
+            <th scope="col">Removed</th>
+            <th scope="col">Unchanged</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ARCHIVE_ENTITY_TABLES.map((table) => (
+            <tr key={table}>
+              <th scope="row">{TABLE_LABELS[table]}</th>
+              <td className="num">{formatCount(summary.tables[table].added)}</td>
+              <td className="num">{formatCount(summary.tables[table].changed)}</td>
+              <td className="num">{formatCount(summary.tables[table].removed)}</td>
+              <td className="num">{formatCount(summary.tables[table].unchanged)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="plain-list muted">
+        {summary.files.map((f) => (
+          <li key={f.name}>
+            {f.name}: {f.outcome}, {formatCount(f.records)} records
+            {f.unparsedMetricValues > 0
+              ? `, ${formatCount(f.unparsedMetricValues)} metric values kept as text`
+              : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Sources({ busy }: { busy: boolean }): ReactNode {
+  const [baseUrl, setBaseUrl] = useState(DEFAULT_ARCHIVE_BASE_URL)
+  const [names, setNames] = useState<string[]>(FULL_ARCHIVE_FILES)
+  const [dragging, setDragging] = useState(false)
+  const onDrop = (event: DragEvent): void => {
+    event.preventDefault()
+    setDragging(false)
+    const files = [...event.dataTransfer.files]
+    if (files.length > 0 && !busy) void syncLocalFiles(files)
+  }
+  return (
+    <section className="panel" aria-labelledby="sources">
+      <h2 id="sources">Sync from</h2>
+      <div className="source-grid">
+        <div className="source">
+          <h3>Bundled sample</h3>
+          <p className="muted">
+            The real slice shipped with the app: 2020 leaderboards, 2022 methods and datasets.
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={() => void syncBundledSample()}>
+            Re-import sample
+          </button>
+        </div>
+        <div
+          className={`source source--drop ${dragging ? 'source--dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault()
+            setDragging(true)
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <h3>Local dump files</h3>
+          <p className="muted">Pick or drop any of the five .json.gz (or .json) dumps.</p>
+          <label className="button">
+            Choose files…
+            <input
+              type="file"
+              multiple
+              accept=".gz,.json,application/gzip,application/json"
+              className="visually-hidden"
+              aria-label="Choose dump files"
+              disabled={busy}
+              onChange={(e) => {
+                const files = [...(e.target.files ?? [])]
+                e.target.value = ''
+                if (files.length > 0) void syncLocalFiles(files)
+              }}
+            />
+          </label>
+        </div>
+        <form
+          className="source"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (names.length > 0) void syncRemoteArchive(baseUrl, names)
+          }}
+        >
+          <h3>Download the archive</h3>
+          <label className="field">
+            Base URL (a mirror works too)
+            <input type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required />
+          </label>
+          <fieldset className="checks">
+            <legend className="visually-hidden">Files</legend>
+            {FULL_ARCHIVE_FILES.map((name) => (
+              <label key={name}>
+                <input
+                  type="checkbox"
+                  checked={names.includes(name)}
+                  onChange={(e) =>
+                    setNames(e.target.checked ? [...names, name] : names.filter((n) => n !== name))
+                  }
+                />
+                {name}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button button--primary" disabled={busy || names.length === 0}>
+            Download and sync
+          </button>
+        </form>
+      </div>
+    </section>
+  )
+}
+
+export function SyncPage(): ReactNode {
+  const sync = useArchiveSync()
+  const busy = sync.status === 'running' || sync.status === 'downloading'
+  return (
+    <div className="sync-page">
+      <PageHeader title="Archive & sync" kicker="Your copy of the archive">
+        Everything the app shows comes from this local copy. Syncing never touches your reading lists, notes
+        or settings.
+      </PageHeader>
+      <Interrupted sync={sync} />
+      <CurrentSync sync={sync} />
+      {!busy && (
+        <ResultSummary result={sync.lastResult} message={sync.status === 'idle' ? sync.message : null} />
+      )}
+      <LocalArchive />
+      <Sources busy={busy} />
+    </div>
+  )
+}
