@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     ignores: [
       '.cache/**',
-      '.scratch/**',
+      '**/.scratch/**',
       'out/**',
       'dist/**',
       'node_modules/**',

@@ -7,7 +7,9 @@
 import { runFrontier } from '../src/main/cli/frontierCommand'
 import { runInspect } from '../src/main/cli/inspectCommand'
 
-const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => Promise<number>> = {
+type Command = (args: string[], out: (line: string) => void, err: (line: string) => void) => Promise<number>
+
+const COMMANDS: Record<string, Command> = {
   inspect: runInspect,
   frontier: runFrontier
 }
@@ -19,7 +21,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`usage: npm run archive -- <${Object.keys(COMMANDS).join('|')}> …`)
     return 2
   }
-  return run(args, (line) => console.log(line))
+  return run(
+    args,
+    (line) => console.log(line),
+    (line) => console.error(line)
+  )
 }
 
 main(process.argv.slice(2)).then(

@@ -38,12 +38,13 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: resolveChromiumPath(), args: CHROMIUM_ARGS })
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(`${base}/`)
-  await page.locator('html[data-app-state="ready"]').waitFor({ timeout: 60_000 })
+  await page.locator('html[data-app-state="ready"]').waitFor({ state: 'attached', timeout: 60_000 })
   // The first launch imports the sample; wait for it so pages show real data.
   await page
     .locator('html[data-archive-state="idle"]')
-    .waitFor({ timeout: 300_000 })
+    .waitFor({ state: 'attached', timeout: 300_000 })
     .catch(() => undefined)
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => {
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     }, theme)
     for (const [name, route] of Object.entries(pages)) {
       await page.goto(`${base}${route}`)
-      await page.locator('html[data-app-state="ready"]').waitFor()
+      await page.locator('html[data-app-state="ready"]').waitFor({ state: 'attached' })
       await page
         .locator('[aria-busy="true"]')
         .first()

@@ -6,8 +6,8 @@
  * Papers are resolved in memory the way the engine resolves them (arXiv id, then title), so the
  * stub count is what a sync into an empty database would create.
  */
+import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { openWithFingerprint } from '../../shared/archive/archiveSource'
 import { toArchiveSyncError } from '../../shared/archive/dumpErrors'
 import { DUMP_KINDS_IN_IMPORT_ORDER, detectDumpKind, type DumpKind } from '../../shared/archive/dumpKinds'
 import {
@@ -27,7 +27,7 @@ import { paperTitleKey } from '../../shared/archive/paperKeys'
 import { isResultStubId, PaperMatchIndex } from '../../shared/archive/paperResolution'
 import type { ResultRecord } from '../../shared/archive/entities'
 import type { ArchiveSyncError } from '../../shared/archive/syncProgress'
-import { dumpFileSource } from '../archive/readDumpFile'
+import { readDumpFile } from '../archive/readDumpFile'
 
 const MAX_EXAMPLES = 10
 const MAX_ERRORS = 10
@@ -181,13 +181,12 @@ async function inspectKind(
 ): Promise<void> {
   const ingestor = new DumpRecordIngestor(createDumpNormalizer(kind, context))
   const batch = createEntityBatch()
-  for (const [i, path] of paths.entries()) {
-    const source = await dumpFileSource(path)
-    const report: FileReport = { file: source.name, kind, bytes: source.size ?? null, records: 0, ok: true }
+  for (const path of paths) {
+    const report: FileReport = { file: basename(path), kind, bytes: null, records: 0, ok: true }
     inspection.files.push(report)
     try {
-      const { stream } = await openWithFingerprint(source)
-      for await (const elements of readDumpRecords(stream)) {
+      report.bytes = (await stat(path)).size
+      for await (const elements of readDumpRecords(readDumpFile(path))) {
         for (const element of elements) {
           ingestor.add(element, batch)
           report.records = element.index + 1
@@ -195,19 +194,15 @@ async function inspectKind(
           clearEntityBatch(batch)
         }
       }
-      if (i === paths.length - 1) {
-        ingestor.finish(batch)
-        inspection.take(batch)
-        clearEntityBatch(batch)
-      }
     } catch (error) {
       report.ok = false
-      inspection.errors.push(
-        toArchiveSyncError(source.name, error, { recordIndex: report.records, byteOffset: null })
-      )
+      inspection.errors.push(toArchiveSyncError(report.file, error, { recordIndex: null, byteOffset: null }))
       clearEntityBatch(batch)
     }
   }
+  // The task tree of the records that were read, even when a file broke off.
+  ingestor.finish(batch)
+  inspection.take(batch)
   if (kind === 'evaluation-tables') inspection.addEvaluationStats(ingestor.normalizer.stats)
 }
 

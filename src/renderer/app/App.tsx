@@ -3,16 +3,21 @@ import { Route, Routes } from 'react-router-dom'
 import { AboutPage } from '../pages/AboutPage'
 import { HomePage } from '../pages/HomePage'
 import { NotFoundPage } from '../pages/NotFoundPage'
-import {
-  DatasetsPage,
-  EntityPage,
-  MethodsPage,
-  PapersPage,
-  ReadingListsPage,
-  SearchPage,
-  SotaHomePage
-} from '../pages/SectionPages'
+import { SearchPage } from '../pages/SectionPages'
+import { DatasetPage } from '../pages/datasets/DatasetPage'
+import { DatasetsPage } from '../pages/datasets/DatasetsPage'
+import { MethodPage } from '../pages/methods/MethodPage'
+import { MethodsPage } from '../pages/methods/MethodsPage'
+import { PapersPage } from '../pages/papers/PapersPage'
+import { AreaPage } from '../pages/tasks/AreaPage'
+import { SotaHomePage } from '../pages/tasks/SotaHomePage'
+import { TaskPage } from '../pages/tasks/TaskPage'
+import { ComparePage } from '../pages/compare/ComparePage'
+import { LeaderboardPage } from '../pages/leaderboard/LeaderboardPage'
 import { PaperPage } from '../pages/paper/PaperPage'
+import { BookmarkKeys } from '../library/BookmarkKeys'
+import { LibraryPage } from '../library/LibraryPage'
+import { ListPage } from '../library/ListPage'
 import { startArchiveSync } from '../sync/archiveSync'
 import { SyncPage } from '../sync/SyncPage'
 import { SyncStatus } from '../sync/SyncStatus'
@@ -37,20 +42,22 @@ export function App(): ReactNode {
   }, [])
   return (
     <AppShell status={<SyncStatus />}>
+      <BookmarkKeys />
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/papers" element={<PapersPage />} />
         <Route path="/paper/:slug" element={<PaperPage />} />
         <Route path="/sota" element={<SotaHomePage />} />
-        <Route path="/sota/:slug" element={<EntityPage kind="leaderboard" />} />
-        <Route path="/task/:slug" element={<EntityPage kind="task" />} />
-        <Route path="/area/:slug" element={<EntityPage kind="area" />} />
+        <Route path="/sota/:slug" element={<LeaderboardPage />} />
+        <Route path="/compare" element={<ComparePage />} />
+        <Route path="/task/:slug" element={<TaskPage />} />
+        <Route path="/area/:slug" element={<AreaPage />} />
         <Route path="/datasets" element={<DatasetsPage />} />
-        <Route path="/dataset/:slug" element={<EntityPage kind="dataset" />} />
+        <Route path="/dataset/:slug" element={<DatasetPage />} />
         <Route path="/methods" element={<MethodsPage />} />
-        <Route path="/method/:slug" element={<EntityPage kind="method" />} />
-        <Route path="/lists" element={<ReadingListsPage />} />
-        <Route path="/lists/:slug" element={<EntityPage kind="list" />} />
+        <Route path="/method/:slug" element={<MethodPage />} />
+        <Route path="/lists" element={<LibraryPage />} />
+        <Route path="/lists/:id" element={<ListPage />} />
         <Route path="/search" element={<SearchPage />} />
         <Route path="/about" element={<AboutPage />} />
         <Route path="/sync" element={<SyncPage />} />

@@ -17,60 +17,33 @@ import type {
   SyncMetaRecord,
   TaskRecord
 } from '../../shared/archive/entities'
+import type {
+  FollowedLeaderboard,
+  ListEntry,
+  PaperSnapshot,
+  ReadingList,
+  ReadingStatus,
+  SavedSearch
+} from '../../shared/library/libraryTypes'
+import { upgradeUserTablesToV2 } from './userTablesUpgrade'
 
 export const DEFAULT_ARCHIVE_DATABASE_NAME = 'papers-with-code-2'
-
-export interface ReadingListRecord {
-  id: string
-  name: string
-  /** Position among the lists, for user-chosen ordering. */
-  order: number
-  createdAt: string
-}
-
-export type ReadingStatus = 'to-read' | 'reading' | 'read'
-
-/**
- * What a list entry shows when its paper is not in the archive tables: a newer dump may drop the
- * paper, or the user may not have synced it yet, and the list must still say what it was.
- */
-export interface PaperSnapshot {
-  title: string
-  authors: string[]
-  arxivId: string | null
-  date: string | null
-  urlAbs: string | null
-  urlPdf: string | null
-}
-
-export interface ListEntryRecord {
-  listId: string
-  paperId: string
-  /** ISO timestamp. */
-  addedAt: string
-  status: ReadingStatus
-  tags: string[]
-  note: string | null
-  snapshot: PaperSnapshot
-}
 
 export interface SettingRecord {
   key: string
   value: unknown
 }
 
-export interface SavedSearchRecord {
-  id: string
-  name: string
-  query: string
-  createdAt: string
-}
-
-export interface FollowedLeaderboardRecord {
-  leaderboardId: string
-  /** ISO timestamp. */
-  followedAt: string
-}
+/**
+ * The user tables store the library's own types (`src/shared/library/libraryTypes.ts`), the shapes
+ * the backup file carries, so a backup restores without translation. The aliases keep this file's
+ * `…Record` naming for the tables.
+ */
+export type ReadingListRecord = ReadingList
+export type ListEntryRecord = ListEntry
+export type SavedSearchRecord = SavedSearch
+export type FollowedLeaderboardRecord = FollowedLeaderboard
+export type { PaperSnapshot, ReadingStatus }
 
 /** Tables a sync writes (its records and its bookkeeping in `syncMeta`). */
 export const ARCHIVE_TABLES = [
@@ -133,6 +106,9 @@ export class ArchiveDatabase extends Dexie {
   constructor(name: string = DEFAULT_ARCHIVE_DATABASE_NAME, options?: DexieOptions) {
     super(name, options)
     this.version(1).stores(SCHEMA_V1)
+    // No index changes (an empty declaration keeps every table as it is): the user tables' version 1
+    // rows are brought to the library types, see userTablesUpgrade.ts.
+    this.version(2).stores({}).upgrade(upgradeUserTablesToV2)
   }
 }
 

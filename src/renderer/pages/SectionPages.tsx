@@ -10,54 +10,6 @@ import { EmptyState, PageHeader } from '../components/Page'
 
 const syncAction = <Link to={routes.sync()}>Open archive &amp; sync</Link>
 
-export function PapersPage(): ReactNode {
-  return (
-    <div>
-      <PageHeader title="Papers" kicker="Browse">
-        Latest papers first, with code, tasks and results.
-      </PageHeader>
-      <EmptyState title="No papers in the local archive yet" action={syncAction}>
-        <p>The bundled sample imports on first launch; the full archive holds 576,261 papers.</p>
-      </EmptyState>
-    </div>
-  )
-}
-
-export function SotaHomePage(): ReactNode {
-  return (
-    <div>
-      <PageHeader title="Browse State-of-the-Art" kicker="Tasks / SotA">
-        Benchmarks by area, each with its leaderboard and progress chart.
-      </PageHeader>
-      <EmptyState title="No benchmarks in the local archive yet" action={syncAction}>
-        <p>Benchmarks come from the evaluation-tables dump.</p>
-      </EmptyState>
-    </div>
-  )
-}
-
-export function DatasetsPage(): ReactNode {
-  return (
-    <div>
-      <PageHeader title="Datasets" kicker="Browse">
-        Machine learning datasets with their tasks, loaders and leaderboards.
-      </PageHeader>
-      <EmptyState title="No datasets in the local archive yet" action={syncAction} />
-    </div>
-  )
-}
-
-export function MethodsPage(): ReactNode {
-  return (
-    <div>
-      <PageHeader title="Methods" kicker="Browse">
-        Building blocks of machine learning models, by area and collection.
-      </PageHeader>
-      <EmptyState title="No methods in the local archive yet" action={syncAction} />
-    </div>
-  )
-}
-
 export function ReadingListsPage(): ReactNode {
   return (
     <div>

@@ -40,8 +40,16 @@ let state: ArchiveSyncState = {
 }
 const listeners = new Set<() => void>()
 
+declare global {
+  interface Window {
+    /** Read-only view of the sync for diagnostics and `npm run bench:sync`; the app never reads it. */
+    __pwcArchiveSync?: ArchiveSyncState
+  }
+}
+
 function update(patch: Partial<ArchiveSyncState>): void {
   state = { ...state, ...patch }
+  window.__pwcArchiveSync = state
   const html = document.documentElement
   html.dataset.archiveState =
     state.status === 'running' || state.status === 'downloading'

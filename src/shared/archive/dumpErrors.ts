@@ -66,11 +66,20 @@ export interface RecordPosition {
 }
 
 /** The engine's report for `error`, at `position` unless the error knows its own. */
-export function toArchiveSyncError(file: string | null, error: unknown, position: RecordPosition): ArchiveSyncError {
+export function toArchiveSyncError(
+  file: string | null,
+  error: unknown,
+  position: RecordPosition
+): ArchiveSyncError {
   if (error instanceof DumpFormatError || error instanceof RecordError) {
     return { file, recordIndex: error.recordIndex, byteOffset: error.byteOffset, message: error.message }
   }
   const detail = error instanceof Error ? error.message : String(error)
   const where = position.recordIndex === null ? '' : `record ${position.recordIndex}: `
-  return { file, recordIndex: position.recordIndex, byteOffset: position.byteOffset, message: `${where}${detail}` }
+  return {
+    file,
+    recordIndex: position.recordIndex,
+    byteOffset: position.byteOffset,
+    message: `${where}${detail}`
+  }
 }

@@ -146,7 +146,7 @@ export function splitEntityBatch(batch: EntityBatch, maxEntities: number): Entit
   let size = 0
   for (const key of BATCH_KEYS) {
     const records: unknown[] = batch[key]
-    for (let start = 0; start < records.length; ) {
+    for (let start = 0; start < records.length;) {
       if (size === maxEntities) {
         parts.push(current)
         current = createEntityBatch()

@@ -29,7 +29,10 @@ function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
 }
 
 /** Reads the start of a stream without losing it: for magic bytes and file fingerprints. */
-export async function peekStream(stream: ReadableStream<Uint8Array>, minBytes: number): Promise<PeekedStream> {
+export async function peekStream(
+  stream: ReadableStream<Uint8Array>,
+  minBytes: number
+): Promise<PeekedStream> {
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
@@ -100,7 +103,9 @@ export async function* readDumpRecords(
   options: ReadDumpRecordsOptions = {}
 ): AsyncGenerator<SplitElement[], void, undefined> {
   const peeked = await peekStream(source, GZIP_MAGIC.length)
-  const counted = options.onRawBytes ? peeked.stream.pipeThrough(countingStream(options.onRawBytes)) : peeked.stream
+  const counted = options.onRawBytes
+    ? peeked.stream.pipeThrough(countingStream(options.onRawBytes))
+    : peeked.stream
   const bytes = isGzip(peeked.head) ? gunzip(counted) : counted
   const splitter = new JsonArraySplitter({ maxRecordBytes: options.maxRecordBytes })
   const reader = bytes.getReader()

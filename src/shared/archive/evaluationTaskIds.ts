@@ -6,7 +6,8 @@
  * normalizer will meet them, without normalizing anything else.
  */
 import type { SlugIdRegistry } from './slugIdRegistry'
-import { isRawObject, lineOrNull } from './rawFields'
+import type { RawEvaluationTask } from './rawDumpTypes'
+import { lineOrNull, rawFieldsOrNull } from './rawFields'
 import { taskSlug } from './slug'
 
 /** The id of a task name, claiming one when the name is new. */
@@ -16,7 +17,9 @@ export function claimTaskId(registry: SlugIdRegistry, name: string): string {
 
 /** Claims the ids of a task and its subtasks, depth first, parents before children. */
 export function claimEvaluationTaskIds(raw: unknown, registry: SlugIdRegistry): void {
-  if (!isRawObject(raw) || typeof raw.task !== 'string') return
-  claimTaskId(registry, lineOrNull(raw.task) ?? '')
-  if (Array.isArray(raw.subtasks)) for (const subtask of raw.subtasks) claimEvaluationTaskIds(subtask, registry)
+  const task = rawFieldsOrNull<RawEvaluationTask>(raw)
+  if (task === null || typeof task.task !== 'string') return
+  claimTaskId(registry, lineOrNull(task.task) ?? '')
+  if (!Array.isArray(task.subtasks)) return
+  for (const subtask of task.subtasks) claimEvaluationTaskIds(subtask, registry)
 }

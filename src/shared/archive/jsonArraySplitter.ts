@@ -253,7 +253,8 @@ export class JsonArraySplitter {
   }
 
   private startElement(byte: number, i: number): number {
-    const isScalarStart = byte === 0x2d || (byte >= 0x30 && byte <= 0x39) || byte === 0x74 || byte === 0x66 || byte === 0x6e
+    const isScalarStart =
+      byte === 0x2d || (byte >= 0x30 && byte <= 0x39) || byte === 0x74 || byte === 0x66 || byte === 0x6e
     if (byte !== OPEN_BRACE && byte !== OPEN_BRACKET && byte !== QUOTE && !isScalarStart) {
       throw this.invalid(`${describeByte(byte)} where a record must start`, i)
     }
@@ -308,7 +309,12 @@ export class JsonArraySplitter {
       value = JSON.parse(this.decoder.decode(bytes))
     } catch (error) {
       const reason = error instanceof SyntaxError ? error.message : 'not valid UTF-8'
-      throw new DumpFormatError('invalid-json', `record ${index} is not valid JSON: ${reason}`, index, byteOffset)
+      throw new DumpFormatError(
+        'invalid-json',
+        `record ${index} is not valid JSON: ${reason}`,
+        index,
+        byteOffset
+      )
     }
     this.carried = []
     this.carriedBytes = 0

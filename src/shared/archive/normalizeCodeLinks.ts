@@ -8,6 +8,7 @@ import { normalizeArxivId } from './paperKeys'
 import { linkPaperStub } from './paperResolution'
 import { booleanOrNull, expectRawObject, expectText, lineOrNull } from './rawFields'
 import { paperIdFromUrl } from './pwcReferences'
+import type { RawCodeLink } from './rawDumpTypes'
 
 export interface NormalizedCodeLink {
   link: CodeLinkRecord
@@ -21,7 +22,7 @@ function frameworkOrNull(value: unknown): string | null {
 }
 
 export function normalizeCodeLinkRecord(raw: unknown): NormalizedCodeLink {
-  const record = expectRawObject(raw, 'a links-between-papers-and-code record')
+  const record = expectRawObject<RawCodeLink>(raw, 'a links-between-papers-and-code record')
   const paperId = paperIdFromUrl(expectText(record, 'paper_url', 'a code link'), 'a code link')
   const repoUrl = expectText(record, 'repo_url', 'a code link').trim()
   const link: CodeLinkRecord = {

@@ -7,6 +7,7 @@ import {
   type NormalizationContext
 } from './dumpNormalizer'
 import { idFromEntityUrl, paperReferenceOrNull } from './pwcReferences'
+import type { RawDataLoader, RawDataset, RawDatasetTask } from './rawDumpTypes'
 import {
   expectRawObject,
   finiteNumberOrNull,
@@ -20,9 +21,10 @@ import {
 
 function dataLoadersOf(value: unknown): DataLoaderRecord[] {
   const loaders: DataLoaderRecord[] = []
-  for (const item of objectList(value)) {
+  for (const item of objectList<RawDataLoader>(value)) {
     const url = lineOrNull(item.url)
-    if (url !== null) loaders.push({ url, repo: lineOrNull(item.repo), frameworks: lineList(item.frameworks) })
+    if (url !== null)
+      loaders.push({ url, repo: lineOrNull(item.repo), frameworks: lineList(item.frameworks) })
   }
   return loaders
 }
@@ -34,14 +36,14 @@ function dataLoadersOf(value: unknown): DataLoaderRecord[] {
  */
 function taskIdsOf(value: unknown, context: NormalizationContext): string[] {
   const ids: string[] = []
-  for (const task of objectList(value)) {
+  for (const task of objectList<RawDatasetTask>(value)) {
     if (typeof task.task === 'string') pushUnique(ids, taskIdForName(context, lineOrNull(task.task) ?? ''))
   }
   return ids
 }
 
 export function normalizeDatasetRecord(raw: unknown, context: NormalizationContext): DatasetRecord {
-  const record = expectRawObject(raw, 'a datasets record')
+  const record = expectRawObject<RawDataset>(raw, 'a datasets record')
   const id = idFromEntityUrl(record, 'a dataset')
   return {
     id,

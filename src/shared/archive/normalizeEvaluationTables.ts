@@ -34,9 +34,17 @@ import {
   lineOrNull,
   objectList,
   pushUnique,
+  rawFieldsOrNull,
   textOrNull,
-  type RawObject
+  type RawFields
 } from './rawFields'
+import type {
+  RawEvaluationDataset,
+  RawEvaluationTask,
+  RawResultRow,
+  RawSota,
+  RawTitledLink
+} from './rawDumpTypes'
 import { claimTaskId } from './evaluationTaskIds'
 import { pwcSlug } from './slug'
 
@@ -62,15 +70,16 @@ function titledLinks(value: unknown): TitledLink[] {
     if (typeof item === 'string') {
       const url = lineOrNull(item)
       if (url !== null) links.push({ title: null, url })
-    } else if (isRawObject(item)) {
-      const url = lineOrNull(item.url)
-      if (url !== null) links.push({ title: lineOrNull(item.title), url })
+    } else {
+      const link = rawFieldsOrNull<RawTitledLink>(item)
+      const url = lineOrNull(link?.url)
+      if (link !== null && url !== null) links.push({ title: lineOrNull(link.title), url })
     }
   }
   return links
 }
 
-function taskName(node: RawObject): string {
+function taskName(node: RawFields<RawEvaluationTask>): string {
   if (typeof node.task !== 'string') {
     throw new RecordShapeError('expected an evaluation-tables task with a string "task" name')
   }
@@ -78,7 +87,7 @@ function taskName(node: RawObject): string {
 }
 
 // Enough to notice that a repeated copy of a table is not the same table.
-function tableSignature(metrics: string[], rows: RawObject[]): string {
+function tableSignature(metrics: string[], rows: RawFields<RawResultRow>[]): string {
   const models = rows.map((row) => (typeof row.model_name === 'string' ? row.model_name : '')).join('\u0001')
   return `${metrics.join('\u0001')}\u0002${rows.length}\u0002${shortTextHash(models)}`
 }
@@ -95,7 +104,7 @@ class EvaluationTablesNormalizer implements DumpNormalizer {
 
   add(raw: unknown, into: EntityBatch): void {
     this.stats.records++
-    this.visitTask(expectRawObject(raw, 'an evaluation-tables task'), null, into)
+    this.visitTask(expectRawObject<RawEvaluationTask>(raw, 'an evaluation-tables task'), null, into)
   }
 
   finish(into: EntityBatch): void {
@@ -103,7 +112,7 @@ class EvaluationTablesNormalizer implements DumpNormalizer {
     into.tasks.push(...this.tasks.values())
   }
 
-  private visitTask(node: RawObject, parentId: string | null, into: EntityBatch): void {
+  private visitTask(node: RawFields<RawEvaluationTask>, parentId: string | null, into: EntityBatch): void {
     const name = taskName(node)
     const id = claimTaskId(this.context.taskIds, name)
     this.stats.taskOccurrences++
@@ -123,23 +132,32 @@ class EvaluationTablesNormalizer implements DumpNormalizer {
       if (known.parentId === null) known.parentId = parentId
       else pushUnique(known.otherParentIds, parentId)
     }
-    for (const dataset of objectList(node.datasets)) this.visitDataset(dataset, { taskId: id, path: [] }, into)
+    for (const dataset of objectList<RawEvaluationDataset>(node.datasets))
+      this.visitDataset(dataset, { taskId: id, path: [] }, into)
     for (const subtask of Array.isArray(node.subtasks) ? node.subtasks : []) {
-      this.visitTask(expectRawObject(subtask, 'an evaluation-tables subtask'), id, into)
+      this.visitTask(expectRawObject<RawEvaluationTask>(subtask, 'an evaluation-tables subtask'), id, into)
     }
   }
 
-  private visitDataset(node: RawObject, parent: DatasetScope, into: EntityBatch): void {
+  private visitDataset(node: RawFields<RawEvaluationDataset>, parent: DatasetScope, into: EntityBatch): void {
     const isSubdataset = parent.path.length > 0
     const rawName = isSubdataset ? (node.subdataset ?? node.dataset) : node.dataset
     const name = typeof rawName === 'string' ? rawName : ''
     const scope: DatasetScope = { taskId: parent.taskId, path: [...parent.path, name] }
-    if (isRawObject(node.sota)) this.visitTable(node, node.sota, scope, into)
-    for (const subdataset of objectList(node.subdatasets)) this.visitDataset(subdataset, scope, into)
+    const sota = rawFieldsOrNull<RawSota>(node.sota)
+    if (sota !== null) this.visitTable(node, sota, scope, into)
+    for (const subdataset of objectList<RawEvaluationDataset>(node.subdatasets)) {
+      this.visitDataset(subdataset, scope, into)
+    }
   }
 
-  private visitTable(node: RawObject, sota: RawObject, scope: DatasetScope, into: EntityBatch): void {
-    const rows = objectList(sota.rows)
+  private visitTable(
+    node: RawFields<RawEvaluationDataset>,
+    sota: RawFields<RawSota>,
+    scope: DatasetScope,
+    into: EntityBatch
+  ): void {
+    const rows = objectList<RawResultRow>(sota.rows)
     const metrics = metricNames(sota.metrics)
     for (const row of rows) {
       if (isRawObject(row.metrics)) for (const metric of Object.keys(row.metrics)) pushUnique(metrics, metric)
@@ -178,7 +196,12 @@ class EvaluationTablesNormalizer implements DumpNormalizer {
     rows.forEach((row, position) => into.results.push(this.result(row, position, board.id, idUses)))
   }
 
-  private result(row: RawObject, position: number, leaderboardId: string, idUses: Map<string, number>): ResultRecord {
+  private result(
+    row: RawFields<RawResultRow>,
+    position: number,
+    leaderboardId: string,
+    idUses: Map<string, number>
+  ): ResultRecord {
     const modelName = lineOrNull(row.model_name) ?? ''
     const paperTitle = lineOrNull(row.paper_title)
     const paperUrl = lineOrNull(row.paper_url)

@@ -2,6 +2,7 @@
 import type { MethodCollectionRecord, MethodRecord } from './entities'
 import { createNormalizationStats, type DumpNormalizer, type NormalizationContext } from './dumpNormalizer'
 import { idFromEntityUrl, paperReferenceOrNull } from './pwcReferences'
+import type { RawMethod, RawMethodCollection } from './rawDumpTypes'
 import { expectRawObject, finiteNumberOrNull, lineOrNull, objectList, textOrNull } from './rawFields'
 
 // 1,866 of the 1,924 methods of 2022 say 2000: the dump's value for "unknown", not a year.
@@ -9,7 +10,7 @@ const PLACEHOLDER_YEAR = 2000
 
 function collectionsOf(value: unknown): MethodCollectionRecord[] {
   const collections: MethodCollectionRecord[] = []
-  for (const item of objectList(value)) {
+  for (const item of objectList<RawMethodCollection>(value)) {
     const collection = lineOrNull(item.collection)
     if (collection !== null) {
       collections.push({ collection, areaId: lineOrNull(item.area_id), area: lineOrNull(item.area) })
@@ -19,7 +20,7 @@ function collectionsOf(value: unknown): MethodCollectionRecord[] {
 }
 
 export function normalizeMethodRecord(raw: unknown): MethodRecord {
-  const record = expectRawObject(raw, 'a methods record')
+  const record = expectRawObject<RawMethod>(raw, 'a methods record')
   const id = idFromEntityUrl(record, 'a method')
   const year = finiteNumberOrNull(record.introduced_year)
   return {

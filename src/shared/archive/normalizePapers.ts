@@ -22,16 +22,17 @@ import {
   textOrNull
 } from './rawFields'
 import { paperIdFromUrl } from './pwcReferences'
+import type { RawPaper, RawPaperMethod } from './rawDumpTypes'
 import { pwcSlug } from './slug'
 
 export function normalizePaperRecord(raw: unknown, context: NormalizationContext): PaperRecord {
-  const record = expectRawObject(raw, 'a papers-with-abstracts record')
+  const record = expectRawObject<RawPaper>(raw, 'a papers-with-abstracts record')
   const id = paperIdFromUrl(expectText(record, 'paper_url', 'a paper'), 'a paper')
   const title = lineOrNull(record.title) ?? ''
   const taskIds: string[] = []
   for (const name of lineList(record.tasks)) pushUnique(taskIds, taskIdForName(context, name))
   const methodIds: string[] = []
-  for (const method of objectList(record.methods)) {
+  for (const method of objectList<RawPaperMethod>(record.methods)) {
     const name = lineOrNull(method.name)
     if (name !== null) pushUnique(methodIds, context.methodIdsByName.get(name) ?? pwcSlug(name, 'method'))
   }

@@ -6,7 +6,8 @@
 
 // New-style ids (1704.03549) and old-style ones (cs/9301114, math.GT/0309136).
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})$/i
-const ARXIV_URL = /arxiv\.org\/(?:abs\/|pdf\/|html\/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?(?:[?#/]|$)/i
+const ARXIV_URL =
+  /arxiv\.org\/(?:abs\/|pdf\/|html\/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?(?:[?#/]|$)/i
 
 /** An arXiv id without its version (`1704.03549v4` → `1704.03549`), or `null` if not one. */
 export function normalizeArxivId(value: unknown): string | null {

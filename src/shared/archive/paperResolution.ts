@@ -53,7 +53,11 @@ function stubPaper(
 }
 
 /** The stub for a link's paper: its real id, title and arXiv id, and the URLs the link carries. */
-export function linkPaperStub(link: CodeLinkRecord, urlAbs: string | null, urlPdf: string | null): PaperRecord {
+export function linkPaperStub(
+  link: CodeLinkRecord,
+  urlAbs: string | null,
+  urlPdf: string | null
+): PaperRecord {
   return stubPaper(link.paperId, link.paperTitle, link.paperArxivId, {
     date: null,
     urlAbs,
@@ -90,7 +94,8 @@ function preferredPaperId(ids: string[] | undefined, allowResultStubs: boolean):
     if (stub && !allowResultStubs) continue
     // Stored papers (and link stubs, which carry real ids) win over row stubs; among equals the
     // smallest id, so the answer never depends on the order the index was filled in.
-    if (best === null || (isResultStubId(best) && !stub) || (isResultStubId(best) === stub && id < best)) best = id
+    if (best === null || (isResultStubId(best) && !stub) || (isResultStubId(best) === stub && id < best))
+      best = id
   }
   return best
 }

@@ -1,7 +1,8 @@
 /** Ids and references that several dumps read the same way: PWC URLs and `{ title, url }` papers. */
 import type { PaperReference } from './entities'
 import { RecordShapeError } from './dumpErrors'
-import { expectText, isRawObject, lineOrNull, type RawObject } from './rawFields'
+import type { RawPaperReference } from './rawDumpTypes'
+import { expectText, lineOrNull, rawFieldsOrNull, type RawFields } from './rawFields'
 import { slugFromPwcUrl } from './slug'
 
 /** The paper id in a PWC paper URL (`/paper/<slug>`); a shape error when the URL has no slug. */
@@ -12,7 +13,7 @@ export function paperIdFromUrl(url: string, what: string): string {
 }
 
 /** The slug of a method's or dataset's `url`; a shape error when it is missing or has none. */
-export function idFromEntityUrl(record: RawObject, what: string): string {
+export function idFromEntityUrl(record: RawFields<{ url?: string | null }>, what: string): string {
   const url = expectText(record, 'url', what)
   const id = slugFromPwcUrl(url.trim())
   if (id === null) throw new RecordShapeError(`${what} has a url without a slug: ${url}`)
@@ -21,7 +22,8 @@ export function idFromEntityUrl(record: RawObject, what: string): string {
 
 /** A method's or dataset's `paper: { title, url }`, `null` when it names nothing. */
 export function paperReferenceOrNull(value: unknown): PaperReference | null {
-  if (!isRawObject(value)) return null
-  const reference = { title: lineOrNull(value.title), url: lineOrNull(value.url) }
+  const paper = rawFieldsOrNull<RawPaperReference>(value)
+  if (paper === null) return null
+  const reference = { title: lineOrNull(paper.title), url: lineOrNull(paper.url) }
   return reference.title === null && reference.url === null ? null : reference
 }

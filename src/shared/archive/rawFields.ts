@@ -10,21 +10,32 @@ import { RecordShapeError } from './dumpErrors'
 
 export type RawObject = Record<string, unknown>
 
+/**
+ * A parsed JSON object read as a record of dump type `T` (see `rawDumpTypes.ts`): the field
+ * names are checked at compile time, the values still have to be checked at run time.
+ */
+export type RawFields<T> = { readonly [K in keyof T]?: unknown }
+
 export function isRawObject(value: unknown): value is RawObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** `value` as a record of dump type `T`, or `null` when it is not a JSON object. */
+export function rawFieldsOrNull<T>(value: unknown): RawFields<T> | null {
+  return isRawObject(value) ? (value as RawFields<T>) : null
+}
+
 /** The record as an object, or a shape error naming what was expected. */
-export function expectRawObject(value: unknown, what: string): RawObject {
+export function expectRawObject<T>(value: unknown, what: string): RawFields<T> {
   if (!isRawObject(value)) {
     const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
     throw new RecordShapeError(`expected ${what} (a JSON object), found ${found}`)
   }
-  return value
+  return value as RawFields<T>
 }
 
 /** A required string field; a shape error when it is missing or not a non-empty string. */
-export function expectText(record: RawObject, key: string, what: string): string {
+export function expectText<T>(record: RawFields<T>, key: keyof T & string, what: string): string {
   const value = record[key]
   if (typeof value !== 'string' || value.trim() === '') {
     throw new RecordShapeError(`expected ${what} to have a non-empty string "${key}"`)
@@ -63,8 +74,8 @@ export function lineList(value: unknown): string[] {
 }
 
 /** Objects of an array field; other items (nulls, strings where objects belong) are dropped. */
-export function objectList(value: unknown): RawObject[] {
-  return Array.isArray(value) ? value.filter(isRawObject) : []
+export function objectList<T>(value: unknown): RawFields<T>[] {
+  return Array.isArray(value) ? (value.filter(isRawObject) as RawFields<T>[]) : []
 }
 
 export function booleanOrNull(value: unknown): boolean | null {

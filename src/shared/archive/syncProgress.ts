@@ -7,15 +7,7 @@ import type { DumpKind } from './dumpKinds'
 
 /** Where one file is. `downloading` is for a caller that fetches files before handing them over. */
 export type FileSyncPhase =
-  | 'queued'
-  | 'downloading'
-  | 'parsing'
-  | 'writing'
-  | 'finalizing'
-  | 'done'
-  | 'skipped'
-  | 'error'
-  | 'cancelled'
+  'queued' | 'downloading' | 'parsing' | 'writing' | 'finalizing' | 'done' | 'skipped' | 'error' | 'cancelled'
 
 export type SyncPhase = 'preparing' | 'importing' | 'finalizing' | 'done' | 'error' | 'cancelled'
 

@@ -8,7 +8,7 @@ export class SyncPage extends AppPage {
   }
 
   /** Resolves when no sync runs any more (the first-launch import included). */
-  async waitForArchiveIdle(timeout = 240_000): Promise<void> {
+  async waitForArchiveIdle(timeout = 300_000): Promise<void> {
     await expect(this.page.locator('html')).toHaveAttribute('data-archive-state', /^(idle|error)$/, {
       timeout
     })

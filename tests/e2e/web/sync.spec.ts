@@ -9,6 +9,8 @@ import { SyncPage } from '../support/syncPage'
 const sampleDir = path.resolve(__dirname, '../../../resources/sample')
 
 test.describe('archive sync in browser mode', () => {
+  // Each test imports the real sample into a fresh profile (tens of seconds on 2 cores).
+  test.setTimeout(420_000)
   test('first launch imports the bundled sample with visible progress, then shows real records', async ({
     page
   }) => {

@@ -50,15 +50,18 @@ const methods = realRecords(REAL_FILES.methods).slice(0, 50)
 const methodsJson = encoder.encode(JSON.stringify(methods, null, 2))
 
 describe('JsonArraySplitter', () => {
-  it.each([1, 3, 7, 64, 4096, 1 << 20])('finds every record whatever the chunking (%i-byte chunks)', (chunkBytes) => {
-    const elements = split(methodsJson, chunkBytes)
-    expect(elements.map((e) => e.value)).toEqual(methods)
-    expect(elements.map((e) => e.index)).toEqual(methods.map((_, i) => i))
-    for (const element of elements) {
-      const slice = methodsJson.subarray(element.byteOffset, element.byteOffset + element.byteLength)
-      expect(JSON.parse(new TextDecoder().decode(slice))).toEqual(element.value)
+  it.each([1, 3, 7, 64, 4096, 1 << 20])(
+    'finds every record whatever the chunking (%i-byte chunks)',
+    (chunkBytes) => {
+      const elements = split(methodsJson, chunkBytes)
+      expect(elements.map((e) => e.value)).toEqual(methods)
+      expect(elements.map((e) => e.index)).toEqual(methods.map((_, i) => i))
+      for (const element of elements) {
+        const slice = methodsJson.subarray(element.byteOffset, element.byteOffset + element.byteLength)
+        expect(JSON.parse(new TextDecoder().decode(slice))).toEqual(element.value)
+      }
     }
-  })
+  )
 
   it('handles quotes and backslashes that straddle chunk boundaries', () => {
     const records = [{ a: 'x\\"y' }, { b: '\\\\' }, { c: '"]}[{,' }, 'plain', 12, -3.5e2, true, null]

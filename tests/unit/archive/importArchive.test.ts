@@ -35,7 +35,8 @@ const POINCARE_ID = 'poincare-embeddings-for-learning-hierarchical'
 
 const evaluationSlice = () => memorySource(REAL_FILES.evaluationTables, gzipDump(EVALUATION_SLICE))
 const linksSlice = () => memorySource(REAL_FILES.links, gzipDump(LINKS_SLICE))
-const methodsFile = (options = {}) => memorySource(REAL_FILES.methods, realFileBytes(REAL_FILES.methods), options)
+const methodsFile = (options = {}) =>
+  memorySource(REAL_FILES.methods, realFileBytes(REAL_FILES.methods), options)
 const samplePapers = () => memorySource(REAL_FILES.papers, realFileBytes(REAL_FILES.papers))
 
 /**
@@ -57,7 +58,10 @@ function poincarePapersFile(): ArchiveSource {
   return memorySource('poincare_papers-with-abstracts.json.gz', gzipDump([record]))
 }
 
-async function tableContents(db: ArchiveDatabase, tables: readonly string[]): Promise<Record<string, unknown[]>> {
+async function tableContents(
+  db: ArchiveDatabase,
+  tables: readonly string[]
+): Promise<Record<string, unknown[]>> {
   const contents: Record<string, unknown[]> = {}
   for (const table of tables) contents[table] = await db.table(table).toArray()
   return contents
@@ -106,7 +110,9 @@ describe('importArchive', () => {
     expect(poincareRows.length).toBeGreaterThan(0)
     expect(new Set(poincareRows.map((r) => r.paperId))).toEqual(new Set([POINCARE_ID]))
     // Every row with a paper points at a stored paper or stub.
-    const paperIds = [...new Set((await db.results.toArray()).map((r) => r.paperId))].filter((id) => id !== null)
+    const paperIds = [...new Set((await db.results.toArray()).map((r) => r.paperId))].filter(
+      (id) => id !== null
+    )
     expect((await db.papers.bulkGet(paperIds as string[])).every((p) => p !== undefined)).toBe(true)
 
     const archive = await db.syncMeta.get('archive')
@@ -127,7 +133,11 @@ describe('importArchive', () => {
     const linked = await run(db, [linksSlice()])
     expect(linked.summary.resultsRepointed).toBeGreaterThanOrEqual(cited.length)
     expect(await db.papers.get('arxiv:1705.08039')).toBeUndefined()
-    expect(await db.papers.get(POINCARE_ID)).toMatchObject({ isStub: true, stubSource: 'link', arxivId: '1705.08039' })
+    expect(await db.papers.get(POINCARE_ID)).toMatchObject({
+      isStub: true,
+      stubSource: 'link',
+      arxivId: '1705.08039'
+    })
     const moved = await db.results.bulkGet(cited.map((r) => r.id))
     expect(new Set(moved.map((r) => r?.paperId))).toEqual(new Set([POINCARE_ID]))
 
@@ -149,7 +159,9 @@ describe('importArchive', () => {
 
     const db = freshDatabase()
     const controller = new AbortController()
-    const interrupted = memorySource(REAL_FILES.evaluationTables, gzipDump(EVALUATION_SLICE), { chunkBytes: 1024 })
+    const interrupted = memorySource(REAL_FILES.evaluationTables, gzipDump(EVALUATION_SLICE), {
+      chunkBytes: 1024
+    })
     const first = await importArchive(db, [linksSlice(), interrupted], {
       chunkSize: 40,
       signal: controller.signal,
@@ -213,30 +225,51 @@ describe('importArchive', () => {
 
   it('stops at a truncated file with its name and record, keeping committed chunks and user data', async () => {
     const db = freshDatabase()
-    await db.readingLists.put({ id: 'list-1', name: 'To read', order: 0, createdAt: '2025-07-30T10:00:00.000Z' })
+    await db.readingLists.put({
+      id: 'list-1',
+      name: 'To read',
+      order: 0,
+      createdAt: '2025-07-30T10:00:00.000Z',
+      updatedAt: '2025-07-30T10:00:00.000Z'
+    })
     await db.listEntries.put({
       listId: 'list-1',
       paperId: POINCARE_ID,
       addedAt: '2025-07-30T10:00:00.000Z',
       status: 'to-read',
       tags: ['geometry'],
-      note: null,
+      note: '',
       snapshot: {
         title: POINCARE_LINK.paper_title,
         authors: [],
         arxivId: '1705.08039',
         date: null,
+        venue: null,
         urlAbs: null,
-        urlPdf: null
+        urlPdf: null,
+        codeUrls: [],
+        paperUrl: null
       }
     })
     await db.settings.put({ key: 'theme', value: 'dark' })
-    await db.savedSearches.put({ id: 's1', name: 'hyperbolic', query: 'poincare', createdAt: '2025-07-30T10:00:00.000Z' })
-    await db.followedLeaderboards.put({ leaderboardId: 'image-classification-on-imagenet', followedAt: '2025-07-30' })
+    await db.savedSearches.put({
+      id: 's1',
+      name: 'hyperbolic',
+      query: 'poincare',
+      createdAt: '2025-07-30T10:00:00.000Z'
+    })
+    await db.followedLeaderboards.put({
+      leaderboardId: 'image-classification-on-imagenet',
+      followedAt: '2025-07-30',
+      lastSeenResultIds: []
+    })
     const userData = await tableContents(db, USER_TABLES)
 
     const datasets = new Uint8Array(readFileSync(realFilePath(REAL_FILES.datasets)))
-    const truncated = memorySource(REAL_FILES.datasets, datasets.subarray(0, Math.floor(datasets.length * 0.6)))
+    const truncated = memorySource(
+      REAL_FILES.datasets,
+      datasets.subarray(0, Math.floor(datasets.length * 0.6))
+    )
     const result = await importArchive(db, [methodsFile(), truncated], { chunkSize: 500 })
     expect(result.outcome).toBe('failed')
     expect(result.error).toMatchObject({ file: REAL_FILES.datasets })
@@ -258,7 +291,9 @@ describe('importArchive', () => {
       const start = text.indexOf(`"url": "${String(methods[7].url)}"`)
       const broken = text.slice(0, start) + text.slice(start).replace('",', '"')
       const db = freshDatabase()
-      const result = await importArchive(db, [memorySource('jul-28-methods.json', new TextEncoder().encode(broken))])
+      const result = await importArchive(db, [
+        memorySource('jul-28-methods.json', new TextEncoder().encode(broken))
+      ])
       expect(result.outcome).toBe('failed')
       expect(result.error).toMatchObject({ file: 'jul-28-methods.json', recordIndex: 7 })
       expect(result.error?.byteOffset).toBeGreaterThan(0)
@@ -266,7 +301,9 @@ describe('importArchive', () => {
 
     it('a record of the wrong shape', async () => {
       const db = freshDatabase()
-      const result = await importArchive(db, [memorySource('jul-29-papers-with-abstracts.json.gz', gzipDump(methods))])
+      const result = await importArchive(db, [
+        memorySource('jul-29-papers-with-abstracts.json.gz', gzipDump(methods))
+      ])
       expect(result.error).toMatchObject({ file: 'jul-29-papers-with-abstracts.json.gz', recordIndex: 0 })
       expect(result.error?.message).toMatch(/paper_url/)
       expect(await db.papers.count()).toBe(0)
@@ -275,14 +312,18 @@ describe('importArchive', () => {
     it('a top-level object instead of an array', async () => {
       const paper = readFileSync(realFilePath('pwc-api-v1_codingpot_paper_get_response.json'))
       const db = freshDatabase()
-      const result = await importArchive(db, [memorySource('jul-29-papers-with-abstracts.json', new Uint8Array(paper))])
+      const result = await importArchive(db, [
+        memorySource('jul-29-papers-with-abstracts.json', new Uint8Array(paper))
+      ])
       expect(result.error).toMatchObject({ recordIndex: null, byteOffset: 0 })
       expect(result.error?.message).toMatch(/top-level value is an object/)
     })
 
     it('a duplicate id', async () => {
       const db = freshDatabase()
-      const result = await importArchive(db, [memorySource(REAL_FILES.methods, gzipDump([...methods, methods[3]]))])
+      const result = await importArchive(db, [
+        memorySource(REAL_FILES.methods, gzipDump([...methods, methods[3]]))
+      ])
       expect(result.error).toMatchObject({ file: REAL_FILES.methods, recordIndex: 20 })
       expect(result.error?.message).toMatch(/duplicate methods id/)
     })
@@ -290,7 +331,10 @@ describe('importArchive', () => {
     it('a file that is no dump, before writing anything', async () => {
       const db = freshDatabase()
       const csv = 'derived_grimrepor_links-subset-with-github-stats_2024-12.csv'
-      const result = await importArchive(db, [methodsFile(), memorySource(csv, new Uint8Array(readFileSync(realFilePath(csv))))])
+      const result = await importArchive(db, [
+        methodsFile(),
+        memorySource(csv, new Uint8Array(readFileSync(realFilePath(csv))))
+      ])
       expect(result.error).toMatchObject({ file: csv, recordIndex: null })
       expect(await db.methods.count()).toBe(0)
     })
@@ -309,9 +353,13 @@ describe('importArchive', () => {
     // Without the throttle there would be one update per 4 KB chunk (~700).
     expect(progress.length).toBeLessThan(120)
     const last = progress.at(-1)
-    expect(last?.files[0]).toMatchObject({ phase: 'done', records: 1924, bytesRead: realFileBytes(REAL_FILES.methods).length })
-    expect(progress.some((p) => (p.files[0]?.recordsPerSecond ?? 0) > 0 && p.files[0]?.etaSeconds !== null)).toBe(
-      true
-    )
+    expect(last?.files[0]).toMatchObject({
+      phase: 'done',
+      records: 1924,
+      bytesRead: realFileBytes(REAL_FILES.methods).length
+    })
+    expect(
+      progress.some((p) => (p.files[0]?.recordsPerSecond ?? 0) > 0 && p.files[0]?.etaSeconds !== null)
+    ).toBe(true)
   })
 })

@@ -26,9 +26,13 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 describe('archive inspect', () => {
   it('reports what a sync of the real sample would store', async () => {
     const { code, report } = await inspect(
-      [REAL_FILES.evaluationTables, REAL_FILES.methods, REAL_FILES.datasets, REAL_FILES.papers, REAL_FILES.links].map(
-        realFilePath
-      )
+      [
+        REAL_FILES.evaluationTables,
+        REAL_FILES.methods,
+        REAL_FILES.datasets,
+        REAL_FILES.papers,
+        REAL_FILES.links
+      ].map(realFilePath)
     )
     expect(code).toBe(0)
     expect(report.counts).toEqual({
@@ -50,7 +54,11 @@ describe('archive inspect', () => {
     })
     expect(report.unparsedMetricValues.values).toBe(121)
     expect(report.unparsedMetricValues.examples).toHaveLength(10)
-    expect(report.unparsedMetricValues.examples[0]).toMatchObject({ raw: '87:1', metric: 'F1', modelName: 'TRE' })
+    expect(report.unparsedMetricValues.examples[0]).toMatchObject({
+      raw: '87:1',
+      metric: 'F1',
+      modelName: 'TRE'
+    })
     expect(report.errors).toEqual([])
   })
 

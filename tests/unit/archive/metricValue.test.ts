@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isPlaceholderMetric, parseMetricNumber, parseMetricValue } from '../../../src/shared/archive/metricValue'
+import {
+  isPlaceholderMetric,
+  parseMetricNumber,
+  parseMetricValue
+} from '../../../src/shared/archive/metricValue'
 import { REAL_FILES, realRecords } from './archiveFixtures'
 
 interface Tree {

@@ -151,7 +151,9 @@ describe('normalizing the full real files', () => {
   })
 
   it('keeps leaderboards that differ only by a stray space apart', () => {
-    const fb15k = tables.batch.leaderboards.filter((b) => b.taskId === 'link-prediction' && b.datasetSlug === 'fb15k')
+    const fb15k = tables.batch.leaderboards.filter(
+      (b) => b.taskId === 'link-prediction' && b.datasetSlug === 'fb15k'
+    )
     expect(fb15k.map((b) => b.datasetName).sort()).toEqual([' FB15k', 'FB15k'])
     expect(fb15k.map((b) => b.id).sort()).toEqual(['link-prediction-on-fb15k', 'link-prediction-on-fb15k-1'])
   })
@@ -168,7 +170,9 @@ describe('normalizing the full real files', () => {
     const mnist = datasets.batch.datasets.find((d) => d.id === 'mnist')
     expect(mnist?.name).toBe('MNIST')
     expect(mnist?.taskIds).toContain('image-classification')
-    expect(datasets.batch.datasets.find((d) => d.introducedDate === '2027-05-28')?.id).toBe('mit-bih-arrhythmia-database')
+    expect(datasets.batch.datasets.find((d) => d.introducedDate === '2027-05-28')?.id).toBe(
+      'mit-bih-arrhythmia-database'
+    )
   })
 
   it('turns links into records with stubs that carry the real paper id', () => {
@@ -180,14 +184,25 @@ describe('normalizing the full real files', () => {
       isOfficial: false,
       framework: 'pytorch'
     })
-    expect(paperStub).toMatchObject({ id: link.paperId, isStub: true, stubSource: 'link', arxivId: '1711.10485' })
+    expect(paperStub).toMatchObject({
+      id: link.paperId,
+      isStub: true,
+      stubSource: 'link',
+      arxivId: '1711.10485'
+    })
   })
 
   it('reads the sota-extractor trees: missing keys, sota null, subdatasets', async () => {
     const nlp = await normalizeFile(REAL_FILES.nlpProgress, createNormalizationContext())
     const general = nlp.batch.leaderboards.find((b) => b.id === 'hypernym-discovery-on-semeval-2018-general')
-    expect(general).toMatchObject({ datasetName: 'General', parentDatasetName: 'SemEval 2018', resultCount: 8 })
-    expect(nlp.stats.leaderboardOccurrences).toBe(nlp.batch.leaderboards.length + nlp.stats.repeatedLeaderboards)
+    expect(general).toMatchObject({
+      datasetName: 'General',
+      parentDatasetName: 'SemEval 2018',
+      resultCount: 8
+    })
+    expect(nlp.stats.leaderboardOccurrences).toBe(
+      nlp.batch.leaderboards.length + nlp.stats.repeatedLeaderboards
+    )
   })
 
   it('rejects a record of the wrong kind with a shape error', () => {

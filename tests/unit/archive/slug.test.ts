@@ -48,7 +48,8 @@ describe('pwcSlug reproduces the old site', () => {
     const datasets = realRecords<RawDatasetWithTasks>(REAL_FILES.datasets)
     const methods = realRecords<NamedUrl>(REAL_FILES.methods)
     const taskPairs = new Map<string, string>()
-    for (const dataset of datasets) for (const task of dataset.tasks) if (task.task) taskPairs.set(task.task, task.url)
+    for (const dataset of datasets)
+      for (const task of dataset.tasks) if (task.task) taskPairs.set(task.task, task.url)
     // The rest are renames on the live site ("Visual Dialog" → visual-dialogue).
     expect(agreement([...taskPairs])).toBeGreaterThan(0.97)
     expect(agreement(datasets.map((d) => [d.name, d.url]))).toBeGreaterThan(0.96)

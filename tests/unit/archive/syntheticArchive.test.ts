@@ -10,6 +10,7 @@ import {
   generateSyntheticArchive,
   type SyntheticArchiveReport
 } from '../../../src/main/archive/syntheticArchive'
+import { generatePaperIdentities } from '../../../src/main/archive/synthetic/paperIdentities'
 
 const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data')
 const SCALE = 0.01
@@ -251,5 +252,15 @@ describe('generateSyntheticArchive', () => {
 
   it('refuses a scale outside (0, 10]', async () => {
     await expect(generateSyntheticArchive({ outDir: dir, scale: 0, dataDir })).rejects.toThrow(RangeError)
+  })
+})
+
+describe('generatePaperIdentities', () => {
+  it("keeps slugs unique when a de-duplicated slug equals another title's slug", () => {
+    // Few distinct tokens force collisions: "Graph 1" → "graph-1" is also the second "Graph".
+    const text = { titleTokens: ['Graph', '1', '2', '3'], proseTokens: ['x'], sentences: ['x'] }
+    const papers = generatePaperIdentities(1, 2_000, 0, text)
+    expect(new Set(papers.titles).size).toBe(2_000)
+    expect(new Set(papers.slugs).size).toBe(2_000)
   })
 })

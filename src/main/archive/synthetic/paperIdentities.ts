@@ -73,6 +73,7 @@ export function generatePaperIdentities(
   const dates: string[] = []
   const seenTitles = new Set<string>()
   const slugUses = new Map<string, number>()
+  const usedSlugs = new Set<string>()
   const arxivSequence = new Map<string, number>()
 
   for (let i = 0; i < count; i += 1) {
@@ -84,11 +85,18 @@ export function generatePaperIdentities(
     seenTitles.add(title)
     titles.push(title)
 
-    // PWC de-duplicates slugs with a numeric suffix: "generative-adversarial-networks-1".
+    // PWC de-duplicates slugs with a numeric suffix: "generative-adversarial-networks-1". The
+    // suffixed slug can itself be another title's plain slug, so every candidate is checked.
     const base = slugify(title)
-    const uses = slugUses.get(base) ?? 0
+    let uses = slugUses.get(base) ?? 0
+    let slug = uses === 0 ? base : `${base}-${uses}`
+    while (usedSlugs.has(slug)) {
+      uses += 1
+      slug = `${base}-${uses}`
+    }
     slugUses.set(base, uses + 1)
-    slugs.push(uses === 0 ? base : `${base}-${uses}`)
+    usedSlugs.add(slug)
+    slugs.push(slug)
 
     const date = makeDate(random)
     dates.push(date)

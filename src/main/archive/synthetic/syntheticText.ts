@@ -26,7 +26,8 @@ function runs(
   while (length < targetChars) {
     const runLength = random.between(minRun, maxRun)
     const start = random.int(Math.max(1, tokens.length - runLength))
-    for (let i = start; i < start + runLength && length < targetChars; i += 1) {
+    const end = Math.min(tokens.length, start + runLength)
+    for (let i = start; i < end && length < targetChars; i += 1) {
       words.push(tokens[i])
       length += tokens[i].length + 1
     }

@@ -8,7 +8,9 @@ import MarkdownIt, { type StateInline } from 'markdown-it'
  * routed through the external-link policy by the component that shows the HTML.
  */
 
-function renderMath(tex: string, displayMode: boolean): string {
+function renderMath(source: string, displayMode: boolean): string {
+  // Descriptions escape underscores for Markdown even inside math (`\hat{m}\_t`).
+  const tex = source.replace(/\\_/g, '_')
   // `trust: false` keeps \href{javascript:…} and \includegraphics from producing live markup.
   return katex.renderToString(tex, {
     displayMode,
@@ -27,8 +29,8 @@ function mathRule(state: StateInline, silent: boolean): boolean {
   const close = src.indexOf(display ? '$$' : '$', pos + open)
   if (close === -1) return false
   const tex = src.slice(pos + open, close)
-  // "$5 and $10" is prose, not math: inline math may not start or end with a space.
-  if (!display && (tex.length === 0 || /^\s|\s$/.test(tex))) return false
+  // "$5 and $10" is prose, not math; PWC writes math as `$ \eta $`, so padded TeX still counts.
+  if (!display && (tex.trim().length === 0 || (/^\s|\s$/.test(tex) && !/[\\^_{}]/.test(tex)))) return false
   if (!silent) {
     const token = state.push(display ? 'math_display' : 'math_inline', 'math', 0)
     token.content = tex
@@ -42,6 +44,14 @@ markdown.inline.ruler.before('escape', 'math', mathRule)
 markdown.renderer.rules.math_inline = (tokens, idx) => renderMath(tokens[idx].content, false)
 markdown.renderer.rules.math_display = (tokens, idx) => renderMath(tokens[idx].content, true)
 
+/**
+ * The archive wraps description credits in `<span class="description-source">`; with raw HTML
+ * off those tags would show as text, so span tags (only) are dropped and their text kept.
+ */
+function dropSpanTags(text: string): string {
+  return text.replace(/<\/?span(\s[^>]*)?>/gi, '')
+}
+
 export function renderArchiveMarkdown(text: string): string {
-  return markdown.render(text)
+  return markdown.render(dropSpanTags(text))
 }

@@ -6,24 +6,15 @@ import { Loading } from '../../components/Loading'
 import { AuthorList, formatDate, repoName } from '../../components/PaperLinks'
 import { PageHeader } from '../../components/Page'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
-import { appDatabase } from '../../data/appDatabase'
 import { loadPaperPage, type PaperPageData } from '../../data/queries/paperQueries'
-import { isBookmarked, toggleBookmark } from '../../library/libraryActions'
+import { BookmarkControl } from '../../library/BookmarkControl'
 import { NotFoundPage } from '../NotFoundPage'
 import { paperBibtex } from './paperCitation'
+import { ChipSection } from '../../components/ChipSection'
 
+/** The default reading list in one click, any other list through its menu. */
 function BookmarkButton({ data }: { data: PaperPageData }): ReactNode {
-  const saved = useArchiveQuery((db) => isBookmarked(db, data.paper.id), [data.paper.id])
-  return (
-    <button
-      type="button"
-      className={`button ${saved ? 'button--saved' : ''}`}
-      aria-pressed={saved ?? false}
-      onClick={() => void toggleBookmark(appDatabase, data.paper)}
-    >
-      {saved ? '★ Saved to reading list' : '☆ Save to reading list'}
-    </button>
-  )
+  return <BookmarkControl paper={data.paper} />
 }
 
 function CopyBibtexButton({ data }: { data: PaperPageData }): ReactNode {
@@ -160,20 +151,11 @@ function PaperView({ data }: { data: PaperPageData }): ReactNode {
             <h2 id="code">Code</h2>
             <CodeLinks data={data} />
           </section>
-          {data.methods.length > 0 && (
-            <section aria-labelledby="methods">
-              <h2 id="methods">Methods</h2>
-              <ul className="chip-list">
-                {data.methods.map((m) => (
-                  <li key={m.id}>
-                    <Link className="chip" to={routes.method(m.id)}>
-                      {m.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <ChipSection
+            id="methods"
+            title="Methods"
+            items={data.methods.map((m) => ({ key: m.id, to: routes.method(m.id), label: m.name }))}
+          />
         </aside>
       </div>
     </article>

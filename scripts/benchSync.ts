@@ -1,0 +1,211 @@
+/**
+ * `npm run bench:sync [-- --scales 0.1,1]`: generates synthetic archives (same five files and
+ * schema as the real dumps), imports each from local files into a fresh Chromium profile through
+ * the app's own Sync page and worker, and prints per file MB/s and records/s, the wall time, peak
+ * memory of the browser, UI-thread long tasks, and next to them the machine's floor measured in
+ * the same run (gunzip + JSON.parse of the same bytes, record by record as the sync must).
+ */
+import { chromium } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createGunzip } from 'node:zlib'
+import { JsonArraySplitter } from '../src/shared/archive/jsonArraySplitter'
+import { generateSyntheticArchive } from '../src/main/archive/syntheticArchive'
+import { CHROMIUM_ARGS, resolveChromiumPath } from '../tests/e2e/support/chromium'
+import type { ArchiveSyncResult, FileSyncProgress } from '../src/shared/archive/syncProgress'
+import { startWebServer } from './webServer'
+
+const repo = path.resolve(__dirname, '..')
+const benchDir = path.join(repo, '.bench')
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
+
+async function ensureArchive(scale: number): Promise<string> {
+  const dir = path.join(benchDir, `archive-${scale}`)
+  const complete = existsSync(dir) && readdirSync(dir).filter((f) => f.endsWith('.json.gz')).length === 5
+  if (!complete) {
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    const started = Date.now()
+    await generateSyntheticArchive({ outDir: dir, scale, dataDir: path.resolve(repo, '../shared/data') })
+    console.log(`generated scale ${scale} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  }
+  return dir
+}
+
+interface Floor {
+  gunzipSeconds: number
+  parseSeconds: number
+  jsonBytes: number
+  records: number
+}
+
+/** Gunzip alone, then gunzip + split + JSON.parse per record: what no importer can beat. */
+async function measureFloor(file: string): Promise<Floor> {
+  const gunzipStarted = performance.now()
+  let jsonBytes = 0
+  for await (const chunk of createReadStream(file).pipe(createGunzip())) jsonBytes += (chunk as Buffer).length
+  const gunzipSeconds = (performance.now() - gunzipStarted) / 1000
+  const parseStarted = performance.now()
+  const splitter = new JsonArraySplitter()
+  let records = 0
+  for await (const chunk of createReadStream(file).pipe(createGunzip())) {
+    // The splitter JSON.parses each element as it completes.
+    records += splitter.push(new Uint8Array(chunk as Buffer)).length
+  }
+  splitter.end()
+  return { gunzipSeconds, parseSeconds: (performance.now() - parseStarted) / 1000, jsonBytes, records }
+}
+
+function browserRssBytes(profileDir: string): number {
+  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  let kb = 0
+  for (const line of out.split('\n')) {
+    const match = /^\s*(\d+)\s+(.*)$/.exec(line)
+    if (
+      match &&
+      /chromium|chrome/.test(match[2]) &&
+      (match[2].includes(profileDir) || /--type=/.test(match[2]))
+    )
+      kb += Number(match[1])
+  }
+  return kb * 1024
+}
+
+const mb = (bytes: number): string => (bytes / 1e6).toFixed(1)
+
+/** What the page exposes for diagnostics (`window.__pwcArchiveSync`), seen from Node. */
+interface BenchWindow {
+  __pwcArchiveSync?: {
+    status: string
+    progress: { files: FileSyncProgress[] } | null
+    lastResult: ArchiveSyncResult | null
+  }
+  __longTasks: number[]
+  PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
+    observe(options: { type: string; buffered: boolean }): void
+  }
+}
+
+async function benchScale(scale: number): Promise<void> {
+  const dir = await ensureArchive(scale)
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json.gz'))
+    .map((f) => path.join(dir, f))
+  console.log(
+    `\n=== scale ${scale} (${files.map((f) => `${path.basename(f)} ${mb(statSync(f).size)} MB`).join(', ')})`
+  )
+
+  const floors = new Map<string, Floor>()
+  for (const file of files) floors.set(path.basename(file), await measureFloor(file))
+
+  const server = await startWebServer({
+    rendererDir: path.join(repo, 'out/renderer'),
+    resourcesDir: path.join(repo, 'resources'),
+    port: 0
+  })
+  const address = server.address()
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const profile = mkdtempSync(path.join(tmpdir(), 'pwc-bench-profile-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: resolveChromiumPath(),
+    args: CHROMIUM_ARGS
+  })
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(`${base}/sync`)
+    // The first launch imports the bundled sample; the benchmark measures what comes after.
+    await page.locator('html[data-archive-state="idle"]').waitFor({ state: 'attached', timeout: 600_000 })
+    await page.evaluate(() => {
+      const w = globalThis as unknown as BenchWindow
+      w.__longTasks = []
+      new w.PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
+      }).observe({ type: 'longtask', buffered: false })
+    })
+    const started = Date.now()
+    await page.getByLabel('Choose dump files').setInputFiles(files)
+    const doneAt = new Map<string, { seconds: number; file: FileSyncProgress }>()
+    let peakRss = 0
+    for (;;) {
+      peakRss = Math.max(peakRss, browserRssBytes(profile))
+      const snapshot = await page.evaluate(() => {
+        const sync = (globalThis as unknown as BenchWindow).__pwcArchiveSync
+        return {
+          status: sync?.status,
+          files: sync?.progress?.files ?? [],
+          outcome: sync?.lastResult?.outcome
+        }
+      })
+      for (const file of snapshot.files) {
+        if (!doneAt.has(file.name) && (file.phase === 'finalizing' || file.phase === 'done')) {
+          doneAt.set(file.name, { seconds: (Date.now() - started) / 1000, file })
+        }
+      }
+      if (snapshot.status === 'idle' && snapshot.outcome) break
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+    const wall = (Date.now() - started) / 1000
+    const result = await page.evaluate(
+      () => (globalThis as unknown as BenchWindow).__pwcArchiveSync?.lastResult
+    )
+    const longTasks = await page.evaluate(() => (globalThis as unknown as BenchWindow).__longTasks)
+
+    console.log(`outcome ${result?.outcome}; wall ${wall.toFixed(1)} s; peak browser RSS ${mb(peakRss)} MB`)
+    console.log(
+      `UI-thread long tasks during import: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms (target: none over 100 ms)`
+    )
+    console.log(
+      'file | gz MB | JSON MB | records | import s | import MB/s (JSON) | import rec/s | floor gunzip MB/s | floor gunzip+parse MB/s'
+    )
+    let previous = 0
+    for (const summary of result?.summary.files ?? []) {
+      const floor = floors.get(summary.name)
+      const done = doneAt.get(summary.name)
+      const seconds = done ? done.seconds - previous : NaN
+      if (done) previous = done.seconds
+      const json = floor?.jsonBytes ?? 0
+      console.log(
+        [
+          summary.name,
+          mb(statSync(path.join(dir, summary.name)).size),
+          mb(json),
+          summary.records,
+          seconds.toFixed(1),
+          mb(json / seconds),
+          Math.round(summary.records / seconds),
+          floor ? mb(json / floor.gunzipSeconds) : '—',
+          floor ? mb(json / (floor.gunzipSeconds + floor.parseSeconds)) : '—'
+        ].join(' | ')
+      )
+    }
+    const tables = result?.summary.tables
+    if (tables)
+      console.log(
+        `stored: ${Object.entries(tables)
+          .map(([t, c]) => `${t} +${c.added}`)
+          .join(', ')}`
+      )
+  } finally {
+    await context.close()
+    server.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(repo, 'out/renderer/index.html'))) {
+    execFileSync(path.join(repo, 'node_modules/.bin/electron-vite'), ['build'], {
+      cwd: repo,
+      stdio: 'inherit'
+    })
+  }
+  for (const scale of arg('scales', '0.1,1').split(',').map(Number)) await benchScale(scale)
+}
+
+void main()

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react'
+import { Link } from 'react-router-dom'
+import type { PaperRecord, PaperReference } from '../../shared/archive/entities'
+import { routes } from '../../shared/routes'
+import { ExternalLink } from './ExternalLink'
+
+/** An "introduced in" paper: the local page when synced, else the archive's link. */
+export function PaperReferenceLink({
+  reference,
+  local
+}: {
+  reference: PaperReference | null
+  local: PaperRecord | null
+}): ReactNode {
+  if (local) return <Link to={routes.paper(local.id)}>{local.title}</Link>
+  if (!reference?.title) return <span className="muted">Unknown</span>
+  if (reference.url) return <ExternalLink href={reference.url}>{reference.title}</ExternalLink>
+  return <span>{reference.title}</span>
+}

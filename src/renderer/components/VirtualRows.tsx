@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+
+/**
+ * A window-scrolled list that renders only the rows near the viewport and asks for them by
+ * offset, so a list of 576k papers costs what a screenful costs.
+ */
+export function VirtualRows<T>({
+  total,
+  rowHeight,
+  fetchRows,
+  renderRow,
+  rowKey,
+  resetKey,
+  label
+}: {
+  total: number
+  rowHeight: number
+  fetchRows: (offset: number, limit: number) => Promise<T[]>
+  renderRow: (row: T, index: number) => ReactNode
+  rowKey: (row: T) => string
+  /** Changes when the underlying query changes, dropping what was fetched. */
+  resetKey: string
+  label: string
+}): ReactNode {
+  const container = useRef<HTMLDivElement>(null)
+  const [range, setRange] = useState({ start: 0, count: 30 })
+  const [rows, setRows] = useState<{ key: string; start: number; items: T[] }>({
+    key: '',
+    start: 0,
+    items: []
+  })
+
+  useEffect(() => {
+    let frame = 0
+    const measure = (): void => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        const top = container.current?.getBoundingClientRect().top ?? 0
+        const first = Math.max(0, Math.floor(-top / rowHeight) - 10)
+        const count = Math.ceil(window.innerHeight / rowHeight) + 20
+        setRange((r) => (r.start === first && r.count === count ? r : { start: first, count }))
+      })
+    }
+    measure()
+    window.addEventListener('scroll', measure, { passive: true })
+    window.addEventListener('resize', measure)
+    return () => {
+      cancelAnimationFrame(frame)
+      window.removeEventListener('scroll', measure)
+      window.removeEventListener('resize', measure)
+    }
+  }, [rowHeight])
+
+  useEffect(() => {
+    let live = true
+    void fetchRows(range.start, range.count).then((items) => {
+      if (live) setRows({ key: resetKey, start: range.start, items })
+    })
+    return () => {
+      live = false
+    }
+  }, [fetchRows, range, resetKey])
+
+  const visible = rows.key === resetKey ? rows : { start: 0, items: [] as T[] }
+  return (
+    <div
+      ref={container}
+      className="virtual-rows"
+      style={{ height: total * rowHeight }}
+      role="list"
+      aria-label={label}
+    >
+      <div style={{ transform: `translateY(${visible.start * rowHeight}px)` }}>
+        {visible.items.map((row, i) => (
+          <div key={rowKey(row)} role="listitem" style={{ height: rowHeight }} className="virtual-rows__row">
+            {renderRow(row, visible.start + i)}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+import type { LeaderboardRecord, ResultRecord, TaskRecord } from '../../../shared/archive/entities'
+import type { ArchiveDatabase } from '../../data/db'
+import { readDirectionOverrides, type DirectionOverrides } from './directionOverrides'
+import { officialCodeKey } from '../../../shared/sota/leaderboardExport'
+
+export interface LeaderboardPageData {
+  board: LeaderboardRecord
+  task: TaskRecord | null
+  /** In the board's own row order. */
+  results: ResultRecord[]
+  /** `officialCodeKey(paperId, url)` of the official code links of the board's papers. */
+  officialCode: Set<string>
+  /** The archive's date, for export stamps. */
+  snapshotDate: string | null
+  /** The user's direction choices for this board's metrics (read here, so the first draw has them). */
+  overrides: DirectionOverrides
+}
+
+/** The archive's date as the last completed sync recorded it. */
+export async function archiveSnapshotDate(db: ArchiveDatabase): Promise<string | null> {
+  const meta = await db.syncMeta.get('archive')
+  return meta?.key === 'archive' ? meta.snapshotDate : null
+}
+
+export async function loadLeaderboardPage(
+  db: ArchiveDatabase,
+  id: string
+): Promise<LeaderboardPageData | null> {
+  const board = await db.leaderboards.get(id)
+  if (!board) return null
+  const [task, results, snapshotDate, overrides] = await Promise.all([
+    db.tasks.get(board.taskId),
+    db.results.where('leaderboardId').equals(id).toArray(),
+    archiveSnapshotDate(db),
+    readDirectionOverrides(db, id)
+  ])
+  results.sort((a, b) => a.position - b.position)
+  const paperIds = [...new Set(results.map((r) => r.paperId).filter((p): p is string => p !== null))]
+  const links = paperIds.length ? await db.codeLinks.where('paperId').anyOf(paperIds).toArray() : []
+  const officialCode = new Set(
+    links.filter((link) => link.isOfficial).map((link) => officialCodeKey(link.paperId, link.repoUrl))
+  )
+  return { board, task: task ?? null, results, officialCode, snapshotDate, overrides }
+}
+
+/** `Image Classification on ImageNet`: the old site's leaderboard title. */
+export function leaderboardTitle(board: LeaderboardRecord, task: TaskRecord | null): string {
+  return `${task?.name ?? board.taskId} on ${board.datasetName.trim() || board.datasetSlug}`
+}

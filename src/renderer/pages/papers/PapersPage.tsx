@@ -1,0 +1,153 @@
+import { useCallback, useState, type ReactNode } from 'react'
+import { Link } from 'react-router-dom'
+import { routes } from '../../../shared/routes'
+import { Loading } from '../../components/Loading'
+import { EmptyState, PageHeader } from '../../components/Page'
+import { PaperRow } from '../../components/PaperRow'
+import { useArchiveQuery } from '../../components/useArchiveQuery'
+import { VirtualRows } from '../../components/VirtualRows'
+import { appDatabase } from '../../data/appDatabase'
+import {
+  countPapers,
+  loadCodeIndex,
+  NO_FILTERS,
+  paperCollection,
+  paperYears,
+  type PaperListFilters
+} from '../../data/queries/paperListQueries'
+
+const ROW_HEIGHT = 78
+
+export function PapersPage(): ReactNode {
+  const [filters, setFilters] = useState<PaperListFilters>(NO_FILTERS)
+  const code = useArchiveQuery((db) => loadCodeIndex(db), [])
+  const years = useArchiveQuery((db) => paperYears(db), [])
+  const tasks = useArchiveQuery(
+    async (db) => (await db.tasks.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
+    []
+  )
+  const realPapers = useArchiveQuery(
+    (db) =>
+      db.papers
+        .count()
+        .then(async (all) => all - (await db.papers.where('stubSource').anyOf('link', 'result').count())),
+    []
+  )
+  const effective: PaperListFilters = { ...filters, includeStubs: filters.includeStubs || realPapers === 0 }
+  const key = JSON.stringify(effective) + (code ? code.withCode.size : '-')
+  const count = useArchiveQuery((db) => countPapers(db, effective, code ?? null), [key])
+  const fetchRows = useCallback(
+    (offset: number, limit: number) =>
+      paperCollection(appDatabase, effective, code ?? null)
+        .offset(offset)
+        .limit(limit)
+        .toArray(),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` encodes `effective` and `code`
+    [key]
+  )
+  const set = <K extends keyof PaperListFilters>(name: K, value: PaperListFilters[K]): void =>
+    setFilters((f) => ({ ...f, [name]: value }))
+
+  if (count === undefined || code === undefined) return <Loading />
+  return (
+    <div>
+      <PageHeader title="Papers" kicker="Browse">
+        Latest first.{' '}
+        <span data-testid="paper-count">
+          {count.count.toLocaleString('en')}
+          {count.capped ? '+' : ''} papers
+        </span>
+        {realPapers === 0 &&
+          ' (all known only from leaderboards and code links until the papers dump is synced)'}
+      </PageHeader>
+      <form className="filter-bar" aria-label="Filter papers" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Year
+          <select
+            value={filters.year ?? ''}
+            onChange={(e) => set('year', e.target.value ? Number(e.target.value) : null)}
+          >
+            <option value="">Any</option>
+            {(years ?? []).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Task
+          <select value={filters.taskId ?? ''} onChange={(e) => set('taskId', e.target.value || null)}>
+            <option value="">Any</option>
+            {(tasks ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Framework
+          <select value={filters.framework ?? ''} onChange={(e) => set('framework', e.target.value || null)}>
+            <option value="">Any</option>
+            {code.frameworks.map(([name, n]) => (
+              <option key={name} value={name}>
+                {name} ({n.toLocaleString('en')})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Venue
+          <input
+            type="search"
+            value={filters.venue}
+            placeholder="e.g. NeurIPS"
+            onChange={(e) => set('venue', e.target.value)}
+          />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filters.hasCode}
+            onChange={(e) => set('hasCode', e.target.checked)}
+          />{' '}
+          Has code
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filters.officialCode}
+            onChange={(e) => set('officialCode', e.target.checked)}
+          />{' '}
+          Official code
+        </label>
+        {realPapers !== 0 && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={filters.includeStubs}
+              onChange={(e) => set('includeStubs', e.target.checked)}
+            />{' '}
+            Include papers known only from leaderboards
+          </label>
+        )}
+      </form>
+      {count.count === 0 ? (
+        <EmptyState title="No papers match" action={<Link to={routes.sync()}>Archive &amp; sync</Link>}>
+          <p>Loosen a filter, or sync the papers dump for the full 576,261 papers.</p>
+        </EmptyState>
+      ) : (
+        <VirtualRows
+          total={count.count}
+          rowHeight={ROW_HEIGHT}
+          fetchRows={fetchRows}
+          resetKey={key}
+          rowKey={(p) => p.id}
+          label="Papers"
+          renderRow={(paper) => <PaperRow paper={paper} />}
+        />
+      )}
+    </div>
+  )
+}

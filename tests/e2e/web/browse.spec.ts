@@ -1,0 +1,114 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { AppPage } from '../support/appPage'
+import { expect, test } from '../support/sampleProfile'
+
+/** Serious and critical accessibility violations on the current page, as readable strings. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+test.describe('browsing the bundled real sample offline', () => {
+  test('a paper page shows its real title, date, tasks, code links and results', async ({
+    samplePage: page
+  }) => {
+    const app = new AppPage(page)
+    await app.open('/paper/bert-pre-training-of-deep-bidirectional')
+    await expect(app.heading(/^BERT: Pre-training of Deep Bidirectional Transformers/)).toBeVisible()
+    await expect(page.getByText('11 Oct 2018')).toBeVisible()
+    const code = page.getByRole('list', { name: 'Code' })
+    await expect(code.getByRole('link', { name: 'lvyufeng/bert4ms' })).toBeVisible()
+    await expect(code.getByRole('listitem')).toHaveCount(10)
+    await expect(page.getByRole('link', { name: 'Question Answering', exact: true }).first()).toBeVisible()
+    const results = page
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: 'Dataset' }) })
+    await expect(results.getByRole('row', { name: /SQuAD1\.1.*BERT \(ensemble\)/ }).first()).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+
+    // A results row leads to its leaderboard.
+    await results
+      .getByRole('row', { name: /SQuAD1\.1/ })
+      .first()
+      .getByRole('link')
+      .last()
+      .click()
+    await expect(page).toHaveURL(/\/sota\/question-answering-on-squad11/)
+  })
+
+  test('the official implementation is listed first and marked', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/paper/decoupled-weight-decay-regularization')
+    const items = page.getByRole('list', { name: 'Code' }).getByRole('listitem')
+    await expect(items).toHaveCount(3)
+    await expect(items.first()).toContainText('loshchil/AdamW-and-SGDW')
+    await expect(items.first()).toContainText('official')
+    await expect(page.getByText(/known only from a code link/)).toBeVisible()
+  })
+
+  test('a task page lists subtasks and benchmarks with their best result', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/task/image-classification')
+    await expect(app.heading('Image Classification')).toBeVisible()
+    const boards = page.getByRole('table', { name: 'Benchmarks of Image Classification' })
+    await expect(
+      boards.getByRole('row', { name: /ImageNet FixEfficientNet-L2 Top 1 Accuracy 88\.5%/ })
+    ).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Fine-Grained Image Classification' })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  test('a dataset page shows its facts, tasks and leaderboards', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/dataset/mnist')
+    await expect(app.heading('MNIST')).toBeVisible()
+    await expect(page.getByText('The MNIST database')).toBeVisible()
+    await expect(page.getByRole('link', { name: 'http://yann.lecun.com/exdb/mnist/' })).toBeVisible()
+    await expect(page.getByRole('table', { name: 'Benchmarks on MNIST' })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  test('a method page renders its LaTeX with KaTeX', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/method/adam')
+    await expect(app.heading('Adam')).toBeVisible()
+    await expect(page.locator('.katex-display').first()).toBeVisible()
+    expect(await page.locator('.katex').count()).toBeGreaterThan(5)
+    await expect(page.locator('.markdown')).not.toContainText('$$')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  test('catalogs, the SotA home and the papers index are readable and accessible', async ({
+    samplePage: page
+  }) => {
+    const app = new AppPage(page)
+    for (const path of ['/sota', '/datasets', '/methods', '/papers', '/about', '/sync']) {
+      await app.open(path)
+      expect(await seriousViolations(page), path).toEqual([])
+    }
+    await app.open('/datasets')
+    await page.getByRole('searchbox', { name: 'Filter datasets' }).fill('imagenet')
+    await expect(page.getByRole('link', { name: 'ImageNet', exact: true })).toBeVisible()
+  })
+
+  test('three old paperswithcode.com URLs land on the same pages offline', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/')
+    for (const [url, heading] of [
+      ['https://paperswithcode.com/paper/bert-pre-training-of-deep-bidirectional', /^BERT: Pre-training/],
+      ['https://paperswithcode.com/task/image-classification', 'Image Classification'],
+      ['https://paperswithcode.com/method/adam', 'Adam']
+    ] as const) {
+      await app.searchBox.fill(url)
+      await app.searchBox.press('Enter')
+      await expect(app.heading(heading)).toBeVisible()
+    }
+    await app.searchBox.fill('https://paperswithcode.com/paper/a-paper-that-was-never-synced')
+    await app.searchBox.press('Enter')
+    await expect(app.heading('Not in the local archive')).toBeVisible()
+  })
+})
