@@ -3,7 +3,6 @@ import { Route, Routes } from 'react-router-dom'
 import { AboutPage } from '../pages/AboutPage'
 import { HomePage } from '../pages/HomePage'
 import { NotFoundPage } from '../pages/NotFoundPage'
-import { SearchPage } from '../pages/SectionPages'
 import { DatasetPage } from '../pages/datasets/DatasetPage'
 import { DatasetsPage } from '../pages/datasets/DatasetsPage'
 import { MethodPage } from '../pages/methods/MethodPage'
@@ -18,6 +17,9 @@ import { PaperPage } from '../pages/paper/PaperPage'
 import { BookmarkKeys } from '../library/BookmarkKeys'
 import { LibraryPage } from '../library/LibraryPage'
 import { ListPage } from '../library/ListPage'
+import { CommandPalette } from '../search/CommandPalette'
+import { refreshSearchIndex } from '../search/searchClient'
+import { SearchPage } from '../search/SearchPage'
 import { startArchiveSync } from '../sync/archiveSync'
 import { SyncPage } from '../sync/SyncPage'
 import { SyncStatus } from '../sync/SyncStatus'
@@ -39,10 +41,12 @@ export function App(): ReactNode {
     if (syncStarted) return
     syncStarted = true
     void startArchiveSync()
+    refreshSearchIndex()
   }, [])
   return (
     <AppShell status={<SyncStatus />}>
       <BookmarkKeys />
+      <CommandPalette />
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/papers" element={<PapersPage />} />

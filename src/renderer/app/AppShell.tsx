@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom'
 import { resolveOldSiteUrl, routes } from '../../shared/routes'
 import { appApi } from '../platform/appApi'
+import { Highlighted } from '../search/Highlighted'
+import { useQuickResults } from '../search/useQuickResults'
 import { useTheme } from './theme'
 
 const NAV_ITEMS = [
@@ -17,6 +19,9 @@ function HeaderSearch({ inputRef }: { inputRef: React.RefObject<HTMLInputElement
   const navigate = useNavigate()
   const location = useLocation()
   const [text, setText] = useState('')
+  const [focused, setFocused] = useState(false)
+  // Search as you type: names and top papers while typing; Enter opens the full results page.
+  const suggestions = useQuickResults(focused ? text : '', { entities: 4, papers: 5 })
   // A notice belongs to the page it was raised on; navigating away dismisses it.
   const [notice, setNotice] = useState<{ path: string; text: string } | null>(null)
   const visibleNotice = notice?.path === location.pathname ? notice.text : null
@@ -26,6 +31,7 @@ function HeaderSearch({ inputRef }: { inputRef: React.RefObject<HTMLInputElement
     const query = text.trim()
     if (!query) return
     const resolved = resolveOldSiteUrl(query)
+    setFocused(false)
     if (resolved.kind === 'route') {
       setText('')
       navigate(resolved.path)
@@ -44,7 +50,28 @@ function HeaderSearch({ inputRef }: { inputRef: React.RefObject<HTMLInputElement
         placeholder="Search, or paste a paperswithcode.com link…"
         value={text}
         onChange={(e) => setText(e.target.value)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
       />
+      {suggestions.length > 0 && (
+        <ul className="header-search__suggestions" aria-label="Suggestions">
+          {suggestions.map((s) => (
+            <li key={s.key}>
+              <Link
+                to={s.path}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  setText('')
+                  setFocused(false)
+                }}
+              >
+                <span className="palette__kind">{s.kind}</span>
+                <Highlighted text={s.label} terms={s.terms} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
       {visibleNotice && (
         <p className="header-search__notice" role="status">
           {visibleNotice}

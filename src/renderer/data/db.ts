@@ -86,6 +86,12 @@ const SCHEMA_V1: Record<ArchiveTableName | UserTableName, string> = {
   followedLeaderboards: 'leaderboardId'
 }
 
+/** One stored piece of the persisted search index (`manifest`, `entities`, or a chunk key). */
+export interface SearchIndexChunkRecord {
+  key: string
+  data: Uint8Array | string
+}
+
 export class ArchiveDatabase extends Dexie {
   // `declare`, not fields: a class field would be initialised to undefined after Dexie's
   // constructor and hide the table Dexie defines on the instance.
@@ -101,6 +107,7 @@ export class ArchiveDatabase extends Dexie {
   declare readonly listEntries: Table<ListEntryRecord, [string, string]>
   declare readonly settings: Table<SettingRecord, string>
   declare readonly savedSearches: Table<SavedSearchRecord, string>
+  declare readonly searchIndex: Table<SearchIndexChunkRecord, string>
   declare readonly followedLeaderboards: Table<FollowedLeaderboardRecord, string>
 
   constructor(name: string = DEFAULT_ARCHIVE_DATABASE_NAME, options?: DexieOptions) {
@@ -109,6 +116,9 @@ export class ArchiveDatabase extends Dexie {
     // No index changes (an empty declaration keeps every table as it is): the user tables' version 1
     // rows are brought to the library types, see userTablesUpgrade.ts.
     this.version(2).stores({}).upgrade(upgradeUserTablesToV2)
+    // The search index is derived data: the search worker writes it after a sync, and can
+    // always rebuild it, so it is neither archive nor user data.
+    this.version(3).stores({ searchIndex: 'key' })
   }
 }
 

@@ -3,6 +3,7 @@ import type { DownloadProgress } from '../../shared/api'
 import type { ArchiveSyncProgress, ArchiveSyncResult } from '../../shared/archive/syncProgress'
 import { appDatabase } from '../data/appDatabase'
 import { appApi } from '../platform/appApi'
+import { refreshSearchIndex } from '../search/searchClient'
 import { readPendingSync, writePendingSync, type PendingSync, type PlannedFile } from './pendingSync'
 import type { SyncFileSpec, SyncWorkerEvent, SyncWorkerRequest } from './syncWorkerProtocol'
 
@@ -98,6 +99,7 @@ function runInWorker(files: SyncFileSpec[], plan: PendingSync): Promise<ArchiveS
         // input first: only a killed run is offered as "resume".
         writePendingSync(null)
         update({ status: 'idle', lastResult: message.result, pending: null, progress: null })
+        if (message.result.outcome === 'completed') refreshSearchIndex()
         resolve(message.result)
       } else {
         update({ status: 'interrupted', message: `The sync stopped: ${message.message}` })

@@ -59,10 +59,13 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     // "4.0" (no unit) is the smallest number the column states.
     expect(params.slice(0, 3)).toEqual(['4.0', '1.8M', '2.4M'])
 
+    // Top 5 Accuracy is stated, with a date, by 151 of the 199 results.
+    await expect(board.points).toHaveCount(151)
+    await expect(board.unplottedNote).toContainText('48 results are not plotted')
     await expect(board.scale('Log')).toBeEnabled()
     await board.scale('Log').check()
     await expect(board.scale('Log')).toBeChecked()
-    await expect(board.points).toHaveCount(195)
+    await expect(board.points).toHaveCount(151)
 
     await board.filter('Only with code').check()
     await expect(board.shownCount).toContainText('Showing 192 of 199 results')
@@ -199,7 +202,7 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     await expect(samplePage).toHaveURL(/\/compare\?boards=image-classification-on-imagenet$/)
   })
 
-  test('first draw of a 500-point chart (and of the largest real board) is measured', async ({
+  test('first draw of a 500-point chart (and of ImageNet, 195 points) is measured', async ({
     samplePage
   }) => {
     const board = new LeaderboardPage(samplePage)
@@ -207,37 +210,45 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     await expect(samplePage.locator('html')).toHaveAttribute('data-archive-state', 'idle')
     expect(await addLargeBoardOfRealResults(samplePage, 'sota-chart-budget-500')).toBe(500)
 
-    const timings: Record<string, number[]> = {}
+    const report: string[] = []
+    let budgetMedian = Infinity
     for (const [slug, expected] of [
       ['sota-chart-budget-500', 500],
-      ['question-answering-on-squad2-0', null]
+      ['image-classification-on-imagenet', 195]
     ] as const) {
-      // The first visit draws cold (code not yet optimized); the next ones show the steady state.
+      // In-app navigation throughout (a pasted old-site link, then Back), so the app's start-up
+      // work is not timed with the chart. The first visit draws with cold code; the others show
+      // the steady state.
       const runs: number[] = []
-      for (let visit = 0; visit < 5; visit += 1) {
-        // A full load starts a new document, and with it an empty performance timeline.
-        const before = visit === 0 ? 0 : (await board.drawMeasures()).length
-        if (visit === 0) await board.openBoard(slug)
-        else await samplePage.goBack()
+      for (let visit = 0; visit < 6; visit += 1) {
+        const before = (await board.drawMeasures()).length
+        if (visit === 0) {
+          await board.searchBox.fill(`https://paperswithcode.com/sota/${slug}`)
+          await board.searchBox.press('Enter')
+        } else {
+          await samplePage.goBack()
+        }
         await board.waitForDrawMeasure(before)
         const last = (await board.drawMeasures()).at(-1)
-        if (expected !== null) expect(last?.points).toBe(expected)
+        expect(last?.points).toBe(expected)
         runs.push(Math.round(last?.duration ?? NaN))
         await samplePage.getByRole('link', { name: 'About' }).click()
         await expect(board.heading('About Papers With Code 2')).toBeVisible()
       }
-      timings[slug] = runs
+      const warm = runs.slice(1).sort((a, b) => a - b)
+      const median = warm[Math.floor(warm.length / 2)]
+      if (expected === 500) budgetMedian = median
+      report.push(
+        `SotA chart first draw, ${slug} (${expected} points): cold ${runs[0]} ms; warm ${runs.slice(1).join(', ')} ms (median ${median} ms)`
+      )
     }
-    const median = (values: number[]): number =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-    for (const [slug, runs] of Object.entries(timings)) {
-      const line = `SotA chart first draw, ${slug}: ${runs.join(', ')} ms (median ${median(runs)} ms)`
+    for (const line of report) {
       console.log(line)
       test.info().annotations.push({ type: 'timing', description: line })
     }
-    // Budget 200 ms for 500 points. The machines running this are shared and loaded, so the
+    // Budget: 200 ms for 500 points. The machines running this are shared and loaded, so the
     // assertion is a generous regression guard, not the budget itself; the figures are printed.
-    expect(median(timings['sota-chart-budget-500'])).toBeLessThan(1000)
+    expect(budgetMedian).toBeLessThan(1000)
   })
 
   test('renders in light and dark themes (writes docs/screenshots/leaderboard-*.png)', async ({

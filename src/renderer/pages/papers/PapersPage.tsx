@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from '../../components/Page'
 import { PaperRow } from '../../components/PaperRow'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { VirtualRows } from '../../components/VirtualRows'
+import { BookmarkControl } from '../../library/BookmarkControl'
 import { appDatabase } from '../../data/appDatabase'
 import {
   countPapers,
@@ -145,7 +146,9 @@ export function PapersPage(): ReactNode {
           resetKey={key}
           rowKey={(p) => p.id}
           label="Papers"
-          renderRow={(paper) => <PaperRow paper={paper} />}
+          renderRow={(paper) => (
+            <PaperRow paper={paper} actions={<BookmarkControl paper={paper} compact />} />
+          )}
         />
       )}
     </div>

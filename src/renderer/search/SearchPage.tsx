@@ -1,0 +1,263 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import type { PaperRecord } from '../../shared/archive/entities'
+import { routes } from '../../shared/routes'
+import type { PaperSearchResponse, PaperSort } from '../../shared/search/paperSearchResponse'
+import { Loading } from '../components/Loading'
+import { EmptyState, PageHeader } from '../components/Page'
+import { AuthorList, formatDate } from '../components/PaperLinks'
+import { appDatabase } from '../data/appDatabase'
+import { BookmarkControl } from '../library/BookmarkControl'
+import { saveSearch } from '../library/savedSearches'
+import { Highlighted } from './Highlighted'
+import { searchPapers, useSearchIndexStatus } from './searchClient'
+
+const PAGE = 20
+
+interface Results {
+  key: string
+  response: PaperSearchResponse
+  papers: Map<string, PaperRecord>
+}
+
+/** Adds an operator to the query, quoting values with spaces (`task:"Image Classification"`). */
+function withOperator(query: string, operator: string, value: string): string {
+  const token = `${operator}:${/\s/.test(value) ? `"${value}"` : value}`
+  return query.includes(token) ? query : `${query.trim()} ${token}`.trim()
+}
+
+function IndexStatus(): ReactNode {
+  const status = useSearchIndexStatus()
+  if (status.state === 'ready' && !status.stale) return null
+  const text =
+    status.state === 'building'
+      ? status.stale
+        ? 'The search index is being rebuilt for the latest sync; results come from the previous index.'
+        : 'The search index is being built; results appear when it is ready.'
+      : status.state === 'loading'
+        ? 'Loading the search index…'
+        : status.state === 'empty'
+          ? 'Nothing to search yet: sync the archive first.'
+          : `The search index failed: ${status.message ?? 'unknown error'}`
+  return (
+    <p className="notice" role="status" data-testid="search-index-status">
+      {text}
+    </p>
+  )
+}
+
+export function SearchPage(): ReactNode {
+  const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  const query = params.get('q') ?? ''
+  const sort = (params.get('sort') as PaperSort | null) ?? 'relevance'
+  const [limit, setLimit] = useState(PAGE)
+  const [results, setResults] = useState<Results | null>(null)
+  const [saved, setSaved] = useState(false)
+  const status = useSearchIndexStatus()
+  const key = `${query}|${sort}|${limit}|${status.state}|${status.papers}`
+
+  useEffect(() => {
+    let live = true
+    if (!query.trim()) return
+    void searchPapers(query, { sort, limit, offset: 0 }).then(async (response) => {
+      const found = await appDatabase.papers.bulkGet(response.hits.map((h) => h.id))
+      const papers = new Map(found.filter((p): p is PaperRecord => p !== undefined).map((p) => [p.id, p]))
+      if (live) setResults({ key, response, papers })
+    })
+    return () => {
+      live = false
+    }
+  }, [key, query, sort, limit])
+
+  const setQuery = (next: string): void => {
+    void navigate(routes.search(next))
+  }
+  const current = results?.key === key ? results : null
+  const header = (
+    <PageHeader title={query ? `Results for “${query}”` : 'Search'} kicker="Search">
+      {current && (
+        <span data-testid="result-count">
+          {current.response.total.toLocaleString('en')} {current.response.total === 1 ? 'paper' : 'papers'}
+          {current.response.relaxed && ' matching some of the words'}
+        </span>
+      )}
+    </PageHeader>
+  )
+  if (!query.trim())
+    return (
+      <div>
+        {header}
+        <EmptyState title="Type a query in the search box">
+          <p>
+            Words match titles, abstracts, authors, tasks and venues. Operators:{' '}
+            <code>&quot;exact phrase&quot;</code>, <code>-exclude</code>, <code>author:</code>,{' '}
+            <code>task:</code>, <code>dataset:</code>, <code>method:</code>, <code>venue:</code>,{' '}
+            <code>year:2019</code>, <code>year:2017..2020</code>, <code>has:code</code>,{' '}
+            <code>official:yes</code>, <code>framework:pytorch</code>.
+          </p>
+        </EmptyState>
+      </div>
+    )
+  const facets = current?.response.facets
+  return (
+    <div>
+      {header}
+      <IndexStatus />
+      {current?.response.notes.map((note) => (
+        <p key={`${note.kind}:${note.source}`} className={`notice notice--${note.severity}`} role="note">
+          <strong>{note.source}</strong>: {note.message}
+        </p>
+      ))}
+      <div className="catalog">
+        <aside className="facets" aria-label="Refine results">
+          {facets && (
+            <>
+              <h2>Code</h2>
+              <ul className="plain-list">
+                <li>
+                  <button
+                    type="button"
+                    className="facet"
+                    onClick={() => setQuery(withOperator(query, 'has', 'code'))}
+                  >
+                    Has code <span className="muted">{facets.hasCode}</span>
+                  </button>
+                </li>
+                <li>
+                  <button
+                    type="button"
+                    className="facet"
+                    onClick={() => setQuery(withOperator(query, 'official', 'yes'))}
+                  >
+                    Official code <span className="muted">{facets.officialCode}</span>
+                  </button>
+                </li>
+                {facets.frameworks.slice(0, 6).map((f) => (
+                  <li key={f.value}>
+                    <button
+                      type="button"
+                      className="facet"
+                      onClick={() => setQuery(withOperator(query, 'framework', f.value))}
+                    >
+                      {f.value} <span className="muted">{f.count}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <h2>Year</h2>
+              <ul className="plain-list facet-years">
+                {[...facets.years]
+                  .reverse()
+                  .slice(0, 12)
+                  .map((y) => (
+                    <li key={y.year}>
+                      <button
+                        type="button"
+                        className="facet"
+                        onClick={() => setQuery(withOperator(query, 'year', String(y.year)))}
+                      >
+                        {y.year} <span className="muted">{y.count}</span>
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+              {facets.tasks.length > 0 && <h2>Task</h2>}
+              <ul className="plain-list">
+                {facets.tasks.slice(0, 10).map((t) => (
+                  <li key={t.value}>
+                    <button
+                      type="button"
+                      className="facet"
+                      onClick={() => setQuery(withOperator(query, 'task', t.value))}
+                    >
+                      {t.value} <span className="muted">{t.count}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {facets.venues.length > 0 && <h2>Venue</h2>}
+              <ul className="plain-list">
+                {facets.venues.slice(0, 8).map((v) => (
+                  <li key={v.value}>
+                    <button
+                      type="button"
+                      className="facet"
+                      onClick={() => setQuery(withOperator(query, 'venue', v.value))}
+                    >
+                      {v.value} <span className="muted">{v.count}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </aside>
+        <div>
+          <div className="search-toolbar">
+            <label>
+              Sort by{' '}
+              <select
+                value={sort}
+                onChange={(e) => setParams({ q: query, sort: e.target.value })}
+                aria-label="Sort results"
+              >
+                <option value="relevance">Relevance</option>
+                <option value="date">Date</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              className="button"
+              disabled={saved}
+              onClick={() => void saveSearch(appDatabase, query, query).then(() => setSaved(true))}
+            >
+              {saved ? 'Search saved' : 'Save this search'}
+            </button>
+          </div>
+          {!current ? (
+            <Loading label="Searching…" />
+          ) : current.response.hits.length === 0 ? (
+            <EmptyState title="No papers match">
+              <p>Try fewer words, or remove an operator.</p>
+            </EmptyState>
+          ) : (
+            <ol className="result-list" aria-label="Search results">
+              {current.response.hits.map((hit) => {
+                const paper = current.papers.get(hit.id)
+                if (!paper) return null
+                const terms = hit.matches.map((m) => m.term)
+                return (
+                  <li key={hit.id} className="result">
+                    <div className="paper-row__main">
+                      <Link to={routes.paper(paper.id)} className="result__title" data-list-item="">
+                        <Highlighted text={paper.title} terms={terms} />
+                      </Link>
+                      <div className="paper-row__meta">
+                        <span>{formatDate(paper.date)}</span>
+                        {paper.proceeding && <span className="badge badge--venue">{paper.proceeding}</span>}
+                        {paper.authors.length > 0 && <AuthorList authors={paper.authors} limit={5} />}
+                      </div>
+                      {paper.abstract && (
+                        <p className="result__abstract">
+                          <Highlighted text={paper.abstract.slice(0, 320)} terms={terms} />
+                          {paper.abstract.length > 320 ? '…' : ''}
+                        </p>
+                      )}
+                    </div>
+                    <BookmarkControl paper={paper} compact />
+                  </li>
+                )
+              })}
+            </ol>
+          )}
+          {current && current.response.total > current.response.hits.length && (
+            <button type="button" className="button" onClick={() => setLimit(limit + PAGE)}>
+              Show more
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}

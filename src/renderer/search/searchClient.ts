@@ -1,0 +1,72 @@
+import { useSyncExternalStore } from 'react'
+import type { EntityHit, EntitySearchOptions } from '../../shared/search/entitySearchIndex'
+import type { PaperSearchOptions, PaperSearchResponse } from '../../shared/search/paperSearchResponse'
+import type { SearchEvent, SearchIndexStatus, SearchRequest } from './searchProtocol'
+
+/** The UI side of the search worker: promise-based queries and the index status as a store. */
+
+let worker: Worker | null = null
+let nextId = 1
+const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>()
+let status: SearchIndexStatus = {
+  state: 'loading',
+  stale: false,
+  papers: 0,
+  entities: 0,
+  loadMs: null,
+  buildMs: null,
+  message: null
+}
+const listeners = new Set<() => void>()
+
+function connect(): Worker {
+  if (worker) return worker
+  worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'search' })
+  worker.onmessage = (event: MessageEvent<SearchEvent>) => {
+    const message = event.data
+    if (message.type === 'status') {
+      status = message.status
+      document.documentElement.dataset.searchState = status.state
+      for (const listener of listeners) listener()
+      return
+    }
+    const request = pending.get(message.id)
+    if (!request) return
+    pending.delete(message.id)
+    if (message.type === 'failed') request.reject(new Error(message.message))
+    else request.resolve((message.type === 'papers' ? message.response : message.hits) as never)
+  }
+  return worker
+}
+
+function ask<T>(request: Omit<Extract<SearchRequest, { id: number }>, 'id'>): Promise<T> {
+  const id = nextId++
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: never) => void, reject })
+    connect().postMessage({ ...request, id } as SearchRequest)
+  })
+}
+
+export function searchPapers(query: string, options: PaperSearchOptions = {}): Promise<PaperSearchResponse> {
+  return ask({ type: 'papers', query, options })
+}
+
+export function searchEntities(query: string, options: EntitySearchOptions = {}): Promise<EntityHit[]> {
+  return ask({ type: 'entities', query, options })
+}
+
+/** Tells the worker the archive changed; it rebuilds only if its index is older. */
+export function refreshSearchIndex(): void {
+  connect().postMessage({ type: 'refresh' } satisfies SearchRequest)
+}
+
+export function useSearchIndexStatus(): SearchIndexStatus {
+  return useSyncExternalStore(
+    (listener) => {
+      connect()
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    () => status
+  )
+}

@@ -1,0 +1,68 @@
+import type { ArchiveDatabase } from '../data/db'
+import type { SearchableEntity, SearchablePaper } from '../../shared/search/searchDocuments'
+
+/** Stored archive records → the documents the search engine indexes. */
+
+interface CodeFacts {
+  official: boolean
+  frameworks: Set<string>
+}
+
+export async function loadSearchablePapers(db: ArchiveDatabase): Promise<SearchablePaper[]> {
+  const taskNames = new Map((await db.tasks.toArray()).map((t) => [t.id, t.name]))
+  const code = new Map<string, CodeFacts>()
+  await db.codeLinks.each((link) => {
+    const facts = code.get(link.paperId) ?? { official: false, frameworks: new Set<string>() }
+    facts.official ||= link.isOfficial
+    if (link.framework) facts.frameworks.add(link.framework)
+    code.set(link.paperId, facts)
+  })
+  const papers: SearchablePaper[] = []
+  await db.papers.each((paper) => {
+    const facts = code.get(paper.id)
+    papers.push({
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract ?? '',
+      authors: paper.authors,
+      tasks: paper.taskIds.map((id) => taskNames.get(id) ?? id),
+      venue: paper.proceeding ?? paper.conference,
+      year: paper.date ? Number(paper.date.slice(0, 4)) : null,
+      date: paper.date,
+      hasCode: facts !== undefined,
+      hasOfficialCode: facts?.official ?? false,
+      frameworks: facts ? [...facts.frameworks] : []
+    })
+  })
+  return papers
+}
+
+export async function loadSearchableEntities(db: ArchiveDatabase): Promise<SearchableEntity[]> {
+  const [tasks, datasets, methods, boards] = await Promise.all([
+    db.tasks.toArray(),
+    db.datasets.toArray(),
+    db.methods.toArray(),
+    db.leaderboards.toArray()
+  ])
+  const taskNames = new Map(tasks.map((t) => [t.id, t.name]))
+  return [
+    ...tasks.map((t): SearchableEntity => ({ id: t.id, kind: 'task', name: t.name })),
+    ...datasets.map((d): SearchableEntity => ({
+      id: d.id,
+      kind: 'dataset',
+      name: d.name,
+      fullName: d.fullName ?? undefined
+    })),
+    ...methods.map((m): SearchableEntity => ({
+      id: m.id,
+      kind: 'method',
+      name: m.name,
+      fullName: m.fullName ?? undefined
+    })),
+    ...boards.map((b): SearchableEntity => ({
+      id: b.id,
+      kind: 'leaderboard',
+      name: `${taskNames.get(b.taskId) ?? b.taskId} on ${b.datasetName.trim()}`
+    }))
+  ]
+}

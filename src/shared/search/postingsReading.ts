@@ -1,0 +1,194 @@
+/**
+ * Reading postings without scoring them: which papers contain a term (for exclusions, phrases,
+ * author checks and merging). The scoring loops live in `termScoring`, tuned separately.
+ * See `paperSegment` for the byte layout.
+ */
+import {
+  ALL_TF_ONE,
+  type PaperSegment,
+  type PostingsGroup,
+  readAbstractHeader,
+  readHeadHeader
+} from './paperSegment'
+
+// A module constant: transpilers that compile imports to getters would call one per posting.
+const TF_ONE = ALL_TF_ONE
+
+function skipVarint(bytes: Uint8Array, position: number): number {
+  let next = position
+  while (bytes[next] >= 0x80) next += 1
+  return next + 1
+}
+
+/**
+ * Calls `visit(doc, fieldMask)` for each paper with `termId` in a head field, in doc order,
+ * stopping after `lastDoc`.
+ */
+export function visitHeadDocs(
+  group: PostingsGroup,
+  termId: number,
+  visit: (doc: number, mask: number) => void,
+  lastDoc = Infinity
+): void {
+  const { bytes, starts } = group
+  const end = starts[termId + 1]
+  let position = starts[termId]
+  if (position === end) return
+  for (let field = 0; field < 4; field += 1) position = skipVarint(bytes, position)
+  let doc = -1
+  while (position < end) {
+    let byte = bytes[position++]
+    let gap = byte & 0x7f
+    let shift = 128
+    while (byte >= 0x80) {
+      byte = bytes[position++]
+      gap += (byte & 0x7f) * shift
+      shift *= 128
+    }
+    doc += gap + 1
+    if (doc > lastDoc) return
+    const flags = bytes[position++]
+    if ((flags & TF_ONE) === 0) {
+      for (let field = 0; field < 4; field += 1) {
+        if ((flags & (1 << field)) !== 0) position = skipVarint(bytes, position)
+      }
+    }
+    visit(doc, flags & 0x0f)
+  }
+}
+
+/** Calls `visit(doc)` for each paper with `termId` in its abstract, in doc order. */
+export function visitAbstractDocs(group: PostingsGroup, termId: number, visit: (doc: number) => void): void {
+  const { bytes, starts } = group
+  const end = starts[termId + 1]
+  let position = starts[termId]
+  if (position === end) return
+  position = skipVarint(bytes, position)
+  let doc = -1
+  while (position < end) {
+    let byte = bytes[position++]
+    let value = byte & 0x7f
+    let shift = 128
+    while (byte >= 0x80) {
+      byte = bytes[position++]
+      value += (byte & 0x7f) * shift
+      shift *= 128
+    }
+    doc += Math.floor(value / 2) + 1
+    if (value % 2 === 1) position = skipVarint(bytes, position)
+    visit(doc)
+  }
+}
+
+/** Calls `visit(doc, fieldMask, tfs)` for each paper with `termId` in a head field (merging). */
+export function forEachHeadPosting(
+  group: PostingsGroup,
+  termId: number,
+  visit: (doc: number, mask: number, tfs: Uint32Array) => void
+): void {
+  const end = group.starts[termId + 1]
+  if (group.starts[termId] === end) return
+  const bytes = group.bytes
+  let position = readHeadHeader(group, termId, new Uint32Array(4))
+  const tfs = new Uint32Array(4)
+  let doc = -1
+  while (position < end) {
+    let byte = bytes[position++]
+    let gap = byte & 0x7f
+    let shift = 128
+    while (byte >= 0x80) {
+      byte = bytes[position++]
+      gap += (byte & 0x7f) * shift
+      shift *= 128
+    }
+    doc += gap + 1
+    const flags = bytes[position++]
+    for (let field = 0; field < 4; field += 1) {
+      if ((flags & (1 << field)) === 0) {
+        tfs[field] = 0
+      } else if ((flags & TF_ONE) !== 0) {
+        tfs[field] = 1
+      } else {
+        byte = bytes[position++]
+        let tf = byte & 0x7f
+        shift = 128
+        while (byte >= 0x80) {
+          byte = bytes[position++]
+          tf += (byte & 0x7f) * shift
+          shift *= 128
+        }
+        tfs[field] = tf + 1
+      }
+    }
+    visit(doc, flags & 0x0f, tfs)
+  }
+}
+
+/** Calls `visit(doc, tf)` for each paper with `termId` in its abstract (merging). */
+export function forEachAbstractPosting(
+  group: PostingsGroup,
+  termId: number,
+  visit: (doc: number, tf: number) => void
+): void {
+  const end = group.starts[termId + 1]
+  if (group.starts[termId] === end) return
+  const bytes = group.bytes
+  let position = readAbstractHeader(group, termId)[1]
+  let doc = -1
+  while (position < end) {
+    let byte = bytes[position++]
+    let value = byte & 0x7f
+    let shift = 128
+    while (byte >= 0x80) {
+      byte = bytes[position++]
+      value += (byte & 0x7f) * shift
+      shift *= 128
+    }
+    doc += Math.floor(value / 2) + 1
+    let tf = 1
+    if (value % 2 === 1) {
+      byte = bytes[position++]
+      tf = byte & 0x7f
+      shift = 128
+      while (byte >= 0x80) {
+        byte = bytes[position++]
+        tf += (byte & 0x7f) * shift
+        shift *= 128
+      }
+      tf += 2
+    }
+    visit(doc, tf)
+  }
+}
+
+/** Papers with `termId` (in any field, or only in the abstract), ascending and distinct. */
+export function docsWithTerm(segment: PaperSegment, termId: number, abstractOnly = false): Int32Array {
+  const docs: number[] = []
+  const { head, abstract } = segment.data
+  const add = (doc: number): void => {
+    docs.push(doc)
+  }
+  if (!abstractOnly) visitHeadDocs(head, termId, add)
+  if (abstract !== null) visitAbstractDocs(abstract, termId, add)
+  const sorted = Int32Array.from(docs).sort()
+  let unique = 0
+  for (let i = 0; i < sorted.length; i += 1)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]
+  return sorted.subarray(0, unique)
+}
+
+/** Marks (1) the papers that contain every term, in any field or (`abstractOnly`) in the abstract. */
+export function docsWithAllTerms(
+  segment: PaperSegment,
+  terms: readonly string[],
+  abstractOnly: boolean
+): Uint8Array {
+  const marks = new Uint8Array(segment.docCount)
+  const unique = [...new Set(terms)]
+  const ids = unique.map((term) => segment.data.dictionary.find(term))
+  if (unique.length === 0 || unique.length > 255 || ids.some((id) => id < 0)) return marks
+  const counts = new Uint8Array(segment.docCount)
+  for (const id of ids) for (const doc of docsWithTerm(segment, id, abstractOnly)) counts[doc] += 1
+  for (let doc = 0; doc < counts.length; doc += 1) if (counts[doc] === unique.length) marks[doc] = 1
+  return marks
+}
