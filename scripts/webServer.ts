@@ -51,7 +51,8 @@ export function startWebServer(options: WebServerOptions): Promise<http.Server> 
         return
       }
       let size = await fileSize(file)
-      if (size === null && !fromResources && path.extname(file) === '') {
+      // Client routes answer with the app shell, slugs with dots (`/paper/arxiv:1911.08265`) included.
+      if (size === null && !fromResources && !pathname.startsWith('/assets/')) {
         file = path.join(options.rendererDir, 'index.html')
         size = await fileSize(file)
       }

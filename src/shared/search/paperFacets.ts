@@ -8,10 +8,8 @@ import type { FacetCount, PaperFacets } from './paperSearchResponse'
 
 const HAS_CODE = FLAG_HAS_CODE
 const OFFICIAL_CODE = FLAG_OFFICIAL_CODE
+/** Years from 1800 to 2310 get a facet slot; others (and unknown years) are not counted. */
 const MIN_FACET_YEAR = 1800
-/** Years 1800–2198; the last slot collects unknown years (stored as 0) and any outside the span. */
-const FACET_YEAR_SPAN = 400
-const OTHER_YEAR = FACET_YEAR_SPAN - 1
 
 /** The `limit` largest counts, ties by name; a bounded insertion keeps this linear for thousands of tasks. */
 function topCounts(map: Map<string, number>, limit: number): FacetCount[] {
@@ -37,6 +35,33 @@ function bump<K>(map: Map<K, number>, key: K, count: number): void {
   if (count > 0) map.set(key, (map.get(key) ?? 0) + count)
 }
 
+/**
+ * Per paper, year, venue and code flags packed in one number (bits 0–1 flags, 2–10 year − 1799
+ * or 0, 11–31 venue id + 1), built once per segment: the facet loop then reads one column
+ * instead of three, which is most of its cost on a 300k-match query.
+ */
+const packedFacetColumns = new WeakMap<PaperSegment, Uint32Array>()
+const YEAR_SHIFT = 2
+const VENUE_SHIFT = 11
+const YEAR_BITS = 0x1ff
+
+function packedFacets(segment: PaperSegment): Uint32Array {
+  let packed = packedFacetColumns.get(segment)
+  if (packed === undefined) {
+    const { year, venue, flags } = segment.data.columns
+    packed = new Uint32Array(segment.docCount)
+    for (let doc = 0; doc < packed.length; doc += 1) {
+      const yearSlot =
+        year[doc] >= MIN_FACET_YEAR && year[doc] - MIN_FACET_YEAR < YEAR_BITS
+          ? year[doc] - MIN_FACET_YEAR + 1
+          : 0
+      packed[doc] = ((venue[doc] << VENUE_SHIFT) | (yearSlot << YEAR_SHIFT) | (flags[doc] & 3)) >>> 0
+    }
+    packedFacetColumns.set(segment, packed)
+  }
+  return packed
+}
+
 export class FacetCounter {
   private readonly years = new Map<number, number>()
   private readonly tasks = new Map<string, number>()
@@ -48,28 +73,25 @@ export class FacetCounter {
   /** Counts the matches `docs` of one segment. */
   add(segment: PaperSegment, docs: Int32Array): void {
     const { columns, tables } = segment.data
-    const years = new Uint32Array(FACET_YEAR_SPAN)
+    const packed = packedFacets(segment)
+    const years = new Uint32Array(YEAR_BITS + 1)
     const venues = new Uint32Array(tables.venues.length + 1)
     const tasks = new Uint32Array(tables.tasks.length)
     const frameworks = new Uint32Array(32)
     const { starts, values } = columns.tags.tasks
-    const yearColumn = columns.year
-    const venueColumn = columns.venue
-    const flagColumn = columns.flags
     const frameworkColumn = columns.frameworks
     // Locals, not fields: this loop runs once per match (300k+ for a common word).
     let hasCode = 0
     let officialCode = 0
     for (let i = 0; i < docs.length; i += 1) {
       const doc = docs[i]
-      const year = yearColumn[doc] - MIN_FACET_YEAR
-      years[year >= 0 && year < OTHER_YEAR ? year : OTHER_YEAR] += 1
-      venues[venueColumn[doc]] += 1
+      const key = packed[doc]
+      years[(key >>> YEAR_SHIFT) & YEAR_BITS] += 1
+      venues[key >>> VENUE_SHIFT] += 1
+      hasCode += key & HAS_CODE
+      officialCode += (key & OFFICIAL_CODE) >>> 1
       const end = starts[doc + 1]
       for (let t = starts[doc]; t < end; t += 1) tasks[values[t]] += 1
-      const flags = flagColumn[doc]
-      hasCode += flags & HAS_CODE
-      officialCode += (flags & OFFICIAL_CODE) >>> 1
       const bits = frameworkColumn[doc]
       if (bits !== 0) {
         for (let rest = bits; rest !== 0; rest &= rest - 1) frameworks[31 - Math.clz32(rest & -rest)] += 1
@@ -77,8 +99,8 @@ export class FacetCounter {
     }
     this.hasCode += hasCode
     this.officialCode += officialCode
-    years.forEach((count, index) => {
-      if (index < OTHER_YEAR) bump(this.years, index + MIN_FACET_YEAR, count)
+    years.forEach((count, slot) => {
+      if (slot > 0) bump(this.years, slot - 1 + MIN_FACET_YEAR, count)
     })
     venues.forEach((count, id) => {
       if (id > 0) bump(this.venues, tables.venues[id - 1], count)

@@ -2,7 +2,8 @@
  * Turns one query term into the index terms it matches, with MiniSearch's weights: the exact
  * term counts fully, a prefix completion `0.375 · len / (len + 0.3 · extra letters)`, a fuzzy
  * match `0.45 · len / (len + edits)`, and a fuzzy term may be `round(0.2 · length)` edits away.
- * Fuzzy matches keep the first letter (as Lucene's `prefixLength: 1`), which bounds the walk.
+ * Fuzzy matches keep the first letter (as Lucene's `prefixLength: 1`), which bounds the walk, and
+ * a word still being typed is only corrected when nothing completes it.
  *
  * Unlike MiniSearch, expansion is bounded: a prefix keeps only its most frequent completions
  * (and stops at a postings budget), so "con" costs the same as a handful of common words
@@ -41,6 +42,12 @@ export interface ExpansionOptions {
    * corrections, still match every field.
    */
   prefixMatchesAbstract: boolean
+  /**
+   * Whether a word still being typed also gets fuzzy corrections `always` (MiniSearch) or only
+   * when nothing completes it (default): "datas" should become "dataset", not also "data",
+   * which is in half of all abstracts.
+   */
+  correctTypedWord: 'always' | 'when-nothing-completes'
 }
 
 export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
@@ -52,7 +59,8 @@ export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
   fuzzyPrefixLength: 1,
   prefixWeight: 0.375,
   fuzzyWeight: 0.45,
-  prefixMatchesAbstract: false
+  prefixMatchesAbstract: false,
+  correctTypedWord: 'when-nothing-completes'
 }
 
 /** Postings bytes of `termId` in a segment: how many papers it touches, without decoding. */
@@ -139,7 +147,11 @@ export function expandTerm(
   }
 
   const distance = Math.min(options.maxFuzzyDistance, Math.round(text.length * options.fuzziness))
-  if (query.fuzzy && distance > 0) {
+  const correct =
+    query.fuzzy &&
+    distance > 0 &&
+    (!query.prefix || options.correctTypedWord === 'always' || expanded.length === 0)
+  if (correct) {
     const fuzzy = new Map<string, { distance: number; size: number }>()
     for (const segment of segments) {
       const dictionary = segment.data.dictionary

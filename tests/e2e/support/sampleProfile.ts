@@ -34,11 +34,13 @@ export const test = base.extend<
       const page = context.pages()[0] ?? (await context.newPage())
       await page.goto('/sync')
       await expect(page.locator('html')).toHaveAttribute('data-archive-state', 'idle', { timeout: 300_000 })
+      // Copies then start with the persisted search index too.
+      await expect(page.locator('html')).toHaveAttribute('data-search-state', 'ready', { timeout: 300_000 })
       await context.close()
       await use(dir)
       rmSync(dir, { recursive: true, force: true })
     },
-    { scope: 'worker', timeout: 330_000 }
+    { scope: 'worker', timeout: 660_000 }
   ],
   sampleContext: async ({ sampleTemplate }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pwc-profile-'))

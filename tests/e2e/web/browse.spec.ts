@@ -67,7 +67,9 @@ test.describe('browsing the bundled real sample offline', () => {
     await app.open('/dataset/mnist')
     await expect(app.heading('MNIST')).toBeVisible()
     await expect(page.getByText('The MNIST database')).toBeVisible()
-    await expect(page.getByRole('link', { name: 'http://yann.lecun.com/exdb/mnist/' })).toBeVisible()
+    await expect(
+      page.getByRole('complementary').getByRole('link', { name: 'http://yann.lecun.com/exdb/mnist/' })
+    ).toBeVisible()
     await expect(page.getByRole('table', { name: 'Benchmarks on MNIST' })).toBeVisible()
     expect(await seriousViolations(page)).toEqual([])
   })

@@ -22,7 +22,8 @@ const UNBOUNDED = {
   prefixPostingsBudget: Infinity,
   maxFuzzyExpansions: 100_000,
   fuzzyPrefixLength: 0,
-  prefixMatchesAbstract: true
+  prefixMatchesAbstract: true,
+  correctTypedWord: 'always' as const
 }
 
 function miniSearchOver(documents: readonly SearchablePaper[]): MiniSearch<SearchablePaper> {
@@ -68,7 +69,8 @@ describe('parity with MiniSearch on real papers', () => {
     'gravitational lensing ',
     'hig',
     'quantum co',
-    'cosmic micro'
+    'cosmic micro',
+    'superconduct'
   ])('%s: same papers, same scores', (query) => {
     const expected = miniSearchResults(miniSearch, query)
     const response = index.search(query, { limit: 100, expansion: UNBOUNDED })

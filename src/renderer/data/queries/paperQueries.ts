@@ -22,6 +22,8 @@ export interface PaperResultRow {
 
 export interface PaperPageData {
   paper: PaperRecord
+  /** The paper's date, or for a stub the date its leaderboard rows give it. */
+  date: string | null
   codeLinks: CodeLinkRecord[]
   tasks: TaskRecord[]
   methods: MethodRecord[]
@@ -136,6 +138,7 @@ export async function loadPaperPage(db: ArchiveDatabase, id: string): Promise<Pa
   for (const row of rows) if (row.task) allTasks.set(row.task.id, row.task)
   return {
     paper,
+    date: paper.date ?? results.find((r) => r.paperDate !== null)?.paperDate ?? null,
     codeLinks: orderCodeLinks(links),
     tasks: [...allTasks.values()],
     methods: present(methods),

@@ -29,6 +29,7 @@ import { resolveBoardDirection, setDirectionOverride } from './directionOverride
 import { ChartExportButtons, TableExportButtons } from './LeaderboardExports'
 import { leaderboardTitle, loadLeaderboardPage, type LeaderboardPageData } from './leaderboardQueries'
 import { LeaderboardTable } from './LeaderboardTable'
+import { FollowButton } from '../../library/FollowButton'
 
 const NO_ROWS: LeaderboardTableRow[] = []
 
@@ -142,6 +143,7 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
     [navigate]
   )
 
+  const unknownExtraData = filtered.filter((result) => result.usesAdditionalData === null).length
   const shownNote =
     filtered.length === data.results.length
       ? `${data.results.length.toLocaleString('en')} results`
@@ -169,8 +171,7 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
         </p>
       </PageHeader>
       <div className="leaderboard__actions">
-        {/* Follow slot: the reading-lists work mounts its "Follow" control here (data-slot="follow"). */}
-        <span className="leaderboard__follow-slot" data-slot="follow" />
+        <FollowButton leaderboardId={board.id} metric={metric ?? undefined} />
         <AddToComparisonButton leaderboardId={board.id} />
       </div>
 
@@ -246,12 +247,11 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
         <p className="muted" data-testid="shown-count">
           {shownNote}
           {metric !== null && ` · ranked by ${metric}`}
-          {filters.noExtraData && data.results.some((r) => r.usesAdditionalData === null) && (
+          {filters.noExtraData && unknownExtraData > 0 && (
             <>
               {' '}
-              · the archive does not say whether{' '}
-              {data.results.filter((r) => r.usesAdditionalData === null).length} of them used extra training
-              data; they are kept
+              · the archive does not say whether {unknownExtraData} of them used extra training data; they are
+              kept
             </>
           )}
         </p>

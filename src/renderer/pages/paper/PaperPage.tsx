@@ -11,6 +11,7 @@ import { BookmarkControl } from '../../library/BookmarkControl'
 import { NotFoundPage } from '../NotFoundPage'
 import { paperBibtex } from './paperCitation'
 import { ChipSection } from '../../components/ChipSection'
+import { PaperAcrossBenchmarks } from '../leaderboard/PaperAcrossBenchmarks'
 
 /** The default reading list in one click, any other list through its menu. */
 function BookmarkButton({ data }: { data: PaperPageData }): ReactNode {
@@ -94,7 +95,7 @@ function PaperView({ data }: { data: PaperPageData }): ReactNode {
       <div className="paper__meta">
         {paper.authors.length > 0 && <AuthorList authors={paper.authors} />}
         <div className="paper__facts">
-          <span>{formatDate(paper.date)}</span>
+          <span>{formatDate(data.date)}</span>
           {paper.proceeding && <span className="badge badge--venue">{paper.proceeding}</span>}
           {data.tasks.map((task) => (
             <Link key={task.id} className="chip" to={routes.task(task.id)}>
@@ -132,6 +133,7 @@ function PaperView({ data }: { data: PaperPageData }): ReactNode {
             </section>
           )}
           <ResultsTable data={data} />
+          {data.results.length > 0 && <PaperAcrossBenchmarks paperId={paper.id} />}
           {data.related.length > 0 && (
             <section aria-labelledby="related">
               <h2 id="related">Related papers</h2>

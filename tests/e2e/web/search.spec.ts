@@ -1,0 +1,71 @@
+import { AppPage } from '../support/appPage'
+import { expect, test } from '../support/sampleProfile'
+
+test.describe('search over the bundled real sample', () => {
+  test('search as you type, the results page, facets and opening a result', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/')
+    await expect(page.locator('html')).toHaveAttribute('data-search-state', 'ready', { timeout: 120_000 })
+    await app.searchBox.fill('bert pre-training')
+    const suggestions = page.getByRole('list', { name: 'Suggestions' })
+    await expect(
+      suggestions.getByRole('link', { name: /BERT: Pre-training of Deep Bidirectional/ })
+    ).toBeVisible()
+    await app.searchBox.press('Enter')
+    await expect(page).toHaveURL(/\/search\?q=bert/)
+    const results = page.getByRole('list', { name: 'Search results' })
+    await expect(
+      results.getByRole('link', { name: /BERT: Pre-training of Deep Bidirectional/ })
+    ).toBeVisible()
+    await expect(results.locator('mark').first()).toBeVisible()
+    const total = Number((await page.getByTestId('result-count').innerText()).replace(/\D/g, ''))
+    expect(total).toBeGreaterThan(1)
+
+    await page
+      .getByRole('complementary', { name: 'Refine results' })
+      .getByRole('button', { name: /^Has code/ })
+      .click()
+    await expect(page).toHaveURL(/has%3Acode/)
+    await expect(page.getByTestId('result-count')).not.toHaveText(`${total} papers`)
+
+    await results.getByRole('link', { name: /BERT: Pre-training of Deep Bidirectional/ }).click()
+    await expect(app.heading(/^BERT: Pre-training/)).toBeVisible()
+  })
+
+  test('operators filter exactly and unknown ones are explained', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/search?q=' + encodeURIComponent('author:"Walter Bergweiler"'))
+    const results = page.getByRole('list', { name: 'Search results' })
+    await expect(results.getByRole('listitem').first()).toContainText('Walter Bergweiler')
+    for (const item of await results.getByRole('listitem').all())
+      await expect(item).toContainText('Bergweiler')
+
+    await app.open('/search?q=' + encodeURIComponent('simulated annealing colour:blue'))
+    await expect(page.getByRole('note').filter({ hasText: 'colour' })).toBeVisible()
+  })
+
+  test('the palette jumps to a leaderboard; a reload answers from the persisted index', async ({
+    samplePage: page
+  }) => {
+    const app = new AppPage(page)
+    await app.open('/')
+    await expect(page.locator('html')).toHaveAttribute('data-search-state', 'ready', { timeout: 120_000 })
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: 'Go to anything' })
+    await palette.getByRole('combobox').fill('Image Classification on ImageNet')
+    await expect(palette.getByRole('option').first()).toContainText('Image Classification on ImageNet')
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/\/sota\/image-classification-on-imagenet/)
+
+    await app.open('/search?q=simulated%20annealing')
+    await page.reload()
+    await app.waitUntilReady()
+    // The index comes back from IndexedDB: no rebuild notice, results straight away.
+    await expect(
+      page
+        .getByRole('list', { name: 'Search results' })
+        .getByRole('link', { name: 'Optimization by Simulated Annealing' })
+    ).toBeVisible()
+    await expect(page.getByTestId('search-index-status')).toHaveCount(0)
+  })
+})
