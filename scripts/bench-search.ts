@@ -846,7 +846,7 @@ function runBaselinePhase(args: Args): void {
   const parsed = new Map(queries.map((query) => [query, parseQuery(query.text)]))
   const latency = measureQueries(
     queries,
-    (query) => baselineSearch(miniSearch, parsed.get(query) as ParsedQuery),
+    (query) => baselineSearch(searched, parsed.get(query) as ParsedQuery),
     1
   )
   const report: BaselineReport = {

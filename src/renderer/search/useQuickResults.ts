@@ -26,9 +26,10 @@ export function useQuickResults(query: string, limits = { entities: 8, papers: 6
     const text = query.trim()
     if (text.length < 2) return
     let live = true
+    // One failing half (a query the entity index rejects) must not hide the other.
     void Promise.all([
-      searchEntities(text, { limit: limits.entities }),
-      searchPapers(text, { limit: limits.papers, facets: false })
+      searchEntities(text, { limit: limits.entities }).catch(() => []),
+      searchPapers(text, { limit: limits.papers, facets: false }).catch(() => ({ hits: [] }))
     ]).then(async ([entities, papers]) => {
       const records = await appDatabase.papers.bulkGet(papers.hits.map((h) => h.id))
       const items: QuickResult[] = [

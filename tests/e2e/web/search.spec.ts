@@ -41,7 +41,7 @@ test.describe('search over the bundled real sample', () => {
       await expect(item).toContainText('Bergweiler')
 
     await app.open('/search?q=' + encodeURIComponent('simulated annealing colour:blue'))
-    await expect(page.getByRole('note').filter({ hasText: 'colour' })).toBeVisible()
+    await expect(page.getByRole('note').filter({ hasText: '“colour:”' })).toBeVisible()
   })
 
   test('the palette jumps to a leaderboard; a reload answers from the persisted index', async ({

@@ -21,7 +21,7 @@ export function AreaPage(): ReactNode {
         {area.tasks.map(({ task, leaderboards }) => (
           <li key={task.id}>
             <Link to={routes.task(task.id)} className="card card--link">
-              <strong>{task.name}</strong>
+              <strong>{task.name.trim() || task.id}</strong>
               <p>{leaderboards} benchmarks</p>
             </Link>
           </li>
