@@ -903,7 +903,7 @@ function readReport<T>(dir: string, name: string): T | null {
 }
 
 function printLatencies(rows: [string, Record<QueryClass, Latency> | null][]): void {
-  const width = 44
+  const width = 47
   console.log(`  ${'query class'.padEnd(17)}${rows.map(([name]) => name.padStart(width)).join('')}`)
   console.log(
     `  ${''.padEnd(17)}${rows.map(() => 'wall p50/p95/max | CPU p50/p95/max ms (hits)'.padStart(width)).join('')}`

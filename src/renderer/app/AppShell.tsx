@@ -4,6 +4,7 @@ import { resolveOldSiteUrl, routes } from '../../shared/routes'
 import { appApi } from '../platform/appApi'
 import { Highlighted } from '../search/Highlighted'
 import { useQuickResults } from '../search/useQuickResults'
+import { useListKeys } from './useListKeys'
 import { useTheme } from './theme'
 
 const NAV_ITEMS = [
@@ -66,7 +67,9 @@ function HeaderSearch({ inputRef }: { inputRef: React.RefObject<HTMLInputElement
                 }}
               >
                 <span className="palette__kind">{s.kind}</span>
-                <Highlighted text={s.label} terms={s.terms} />
+                <span className="palette__label">
+                  <Highlighted text={s.label} terms={s.terms} />
+                </span>
               </Link>
             </li>
           ))}
@@ -85,6 +88,7 @@ export function AppShell({ children, status }: { children: ReactNode; status?: R
   const { theme, toggleTheme } = useTheme()
   const navigate = useNavigate()
   const searchRef = useRef<HTMLInputElement>(null)
+  useListKeys()
 
   useEffect(
     () =>

@@ -66,6 +66,9 @@ export const USER_TABLES = [
   'followedLeaderboards'
 ] as const
 
+/** Tables derived from the archive that any worker may rebuild (never user data, never a sync's). */
+export const DERIVED_TABLES = ['searchIndex'] as const
+
 export type ArchiveTableName = (typeof ARCHIVE_TABLES)[number]
 export type UserTableName = (typeof USER_TABLES)[number]
 

@@ -86,7 +86,9 @@ export function CommandPalette(): ReactNode {
               onClick={() => go(index)}
             >
               <span className="palette__kind">{KIND_LABEL[result.kind]}</span>
-              <Highlighted text={result.label} terms={result.terms} />
+              <span className="palette__label">
+                <Highlighted text={result.label} terms={result.terms} />
+              </span>
             </li>
           ))}
         </ul>

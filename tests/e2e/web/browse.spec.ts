@@ -97,6 +97,24 @@ test.describe('browsing the bundled real sample offline', () => {
     await expect(page.getByRole('link', { name: 'ImageNet', exact: true })).toBeVisible()
   })
 
+  test('j/k move through a list, Enter opens, Backspace goes back', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    await app.open('/datasets')
+    const links = page.getByRole('main').locator('[data-list-item]')
+    await expect(links.nth(1)).toBeVisible()
+    const second = (await links.nth(1).innerText()).trim()
+    await page.keyboard.press('j')
+    await page.keyboard.press('j')
+    await expect(links.nth(1)).toBeFocused()
+    await page.keyboard.press('k')
+    await expect(links.nth(0)).toBeFocused()
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    await expect(app.heading(second)).toBeVisible()
+    await page.keyboard.press('Backspace')
+    await expect(app.heading('Datasets')).toBeVisible()
+  })
+
   test('three old paperswithcode.com URLs land on the same pages offline', async ({ samplePage: page }) => {
     const app = new AppPage(page)
     await app.open('/')

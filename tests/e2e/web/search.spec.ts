@@ -28,8 +28,11 @@ test.describe('search over the bundled real sample', () => {
     await expect(page).toHaveURL(/has%3Acode/)
     await expect(page.getByTestId('result-count')).not.toHaveText(`${total} papers`)
 
+    // Bookmark straight from the results; the paper page then shows it saved.
+    await results.getByRole('button', { name: /: BERT: Pre-training of Deep Bidirectional/ }).click()
     await results.getByRole('link', { name: /BERT: Pre-training of Deep Bidirectional/ }).click()
     await expect(app.heading(/^BERT: Pre-training/)).toBeVisible()
+    await expect(page.getByRole('button', { name: /Saved to reading list/ })).toBeVisible()
   })
 
   test('operators filter exactly and unknown ones are explained', async ({ samplePage: page }) => {

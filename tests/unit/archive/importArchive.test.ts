@@ -6,7 +6,12 @@
 import 'fake-indexeddb/auto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ARCHIVE_TABLES, USER_TABLES, type ArchiveDatabase } from '../../../src/renderer/data/db'
+import {
+  ARCHIVE_TABLES,
+  USER_TABLES,
+  type ArchiveDatabase,
+  DERIVED_TABLES
+} from '../../../src/renderer/data/db'
 import { importArchive, type ImportArchiveOptions } from '../../../src/renderer/data/sync/importArchive'
 import type { ArchiveSource } from '../../../src/shared/archive/archiveSource'
 import type { ArchiveSyncProgress } from '../../../src/shared/archive/syncProgress'
@@ -78,7 +83,9 @@ async function run(db: ArchiveDatabase, sources: ArchiveSource[], options: Impor
 describe('importArchive', () => {
   it('declares archive and user tables as the schema', () => {
     const db = freshDatabase()
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...ARCHIVE_TABLES, ...USER_TABLES].sort())
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      [...ARCHIVE_TABLES, ...USER_TABLES, ...DERIVED_TABLES].sort()
+    )
     expect(db.table('papers').schema.indexes.map((i) => i.name)).toEqual([
       'arxivId',
       'titleKey',

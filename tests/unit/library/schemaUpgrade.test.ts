@@ -135,7 +135,7 @@ describe('opening a version 1 profile with the current schema', () => {
     const name = uniqueName()
     await createV1Profile(name)
     const db = await reopen(name)
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
 
     expect(await db.readingLists.orderBy('order').toArray()).toEqual([
       {

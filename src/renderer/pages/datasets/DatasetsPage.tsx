@@ -83,7 +83,7 @@ export function DatasetsPage(): ReactNode {
           <ul className="catalog-list">
             {shown.slice(0, limit).map((d) => (
               <li key={d.id} className="catalog-item">
-                <Link to={routes.dataset(d.id)} className="catalog-item__title">
+                <Link to={routes.dataset(d.id)} className="catalog-item__title" data-list-item="">
                   {d.name}
                 </Link>
                 {d.fullName && d.fullName !== d.name && <span className="muted"> — {d.fullName}</span>}

@@ -65,7 +65,9 @@ export function MethodsPage(): ReactNode {
                 <ul className="plain-list">
                   {collection.methods.slice(0, PER_COLLECTION).map((m) => (
                     <li key={m.id} className="area-card__task">
-                      <Link to={routes.method(m.id)}>{m.name}</Link>
+                      <Link to={routes.method(m.id)} data-list-item="">
+                        {m.name}
+                      </Link>
                       {m.numPapers !== null && (
                         <span className="muted">{m.numPapers.toLocaleString('en')} papers</span>
                       )}

@@ -24,7 +24,9 @@ export function BoardTable({ boards, label }: { boards: BoardSummary[]; label: s
         {boards.map(({ board, metric, best }) => (
           <tr key={board.id}>
             <th scope="row">
-              <Link to={routes.leaderboard(board.id)}>{board.datasetName.trim()}</Link>
+              <Link to={routes.leaderboard(board.id)} data-list-item="">
+                {board.datasetName.trim()}
+              </Link>
               {board.parentDatasetName && <span className="muted"> · {board.parentDatasetName.trim()}</span>}
             </th>
             <td>{best?.modelName ?? '—'}</td>

@@ -17,7 +17,9 @@ function AreaCard({ area }: { area: AreaSummary }): ReactNode {
       <ul className="plain-list">
         {area.tasks.slice(0, TASKS_PER_AREA).map(({ task, leaderboards }) => (
           <li key={task.id} className="area-card__task">
-            <Link to={routes.task(task.id)}>{task.name.trim() || task.id}</Link>
+            <Link to={routes.task(task.id)} data-list-item="">
+              {task.name.trim() || task.id}
+            </Link>
             <span className="muted">{leaderboards} benchmarks</span>
           </li>
         ))}
