@@ -37,7 +37,7 @@ test.describe('browsing the bundled real sample offline', () => {
       .getByRole('link')
       .last()
       .click()
-    await expect(page).toHaveURL(/\/sota\/question-answering-on-squad11/)
+    await expect(page).toHaveURL(/\/sota\/question-answering-on-squad1-1/)
   })
 
   test('the official implementation is listed first and marked', async ({ samplePage: page }) => {

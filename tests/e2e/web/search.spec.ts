@@ -1,6 +1,9 @@
 import { AppPage } from '../support/appPage'
 import { expect, test } from '../support/sampleProfile'
 
+// Highlight marks split the accessible name into pieces ("BERT : Pre - training").
+const BERT_TITLE = /BERT\s*:\s*Pre\s*-\s*training of Deep Bidirectional/
+
 test.describe('search over the bundled real sample', () => {
   test('search as you type, the results page, facets and opening a result', async ({ samplePage: page }) => {
     const app = new AppPage(page)
@@ -8,15 +11,11 @@ test.describe('search over the bundled real sample', () => {
     await expect(page.locator('html')).toHaveAttribute('data-search-state', 'ready', { timeout: 120_000 })
     await app.searchBox.fill('bert pre-training')
     const suggestions = page.getByRole('list', { name: 'Suggestions' })
-    await expect(
-      suggestions.getByRole('link', { name: /BERT: Pre-training of Deep Bidirectional/ })
-    ).toBeVisible()
+    await expect(suggestions.getByRole('link', { name: BERT_TITLE })).toBeVisible()
     await app.searchBox.press('Enter')
     await expect(page).toHaveURL(/\/search\?q=bert/)
     const results = page.getByRole('list', { name: 'Search results' })
-    await expect(
-      results.getByRole('link', { name: /BERT: Pre-training of Deep Bidirectional/ })
-    ).toBeVisible()
+    await expect(results.getByRole('link', { name: BERT_TITLE })).toBeVisible()
     await expect(results.locator('mark').first()).toBeVisible()
     const total = Number((await page.getByTestId('result-count').innerText()).replace(/\D/g, ''))
     expect(total).toBeGreaterThan(1)
@@ -30,7 +29,7 @@ test.describe('search over the bundled real sample', () => {
 
     // Bookmark straight from the results; the paper page then shows it saved.
     await results.getByRole('button', { name: /: BERT: Pre-training of Deep Bidirectional/ }).click()
-    await results.getByRole('link', { name: /BERT: Pre-training of Deep Bidirectional/ }).click()
+    await results.getByRole('link', { name: BERT_TITLE }).click()
     await expect(app.heading(/^BERT: Pre-training/)).toBeVisible()
     await expect(page.getByRole('button', { name: /Saved to reading list/ })).toBeVisible()
   })
