@@ -54,7 +54,11 @@ export async function startRangeFileServer(dir: string): Promise<RangeFileServer
     const end = limit === null ? size - 1 : Math.min(size - 1, start + limit - 1)
     const stream = createReadStream(file, { start, end })
     stream.pipe(response, { end: limit === null })
-    if (limit !== null) stream.on('end', () => setTimeout(() => response.destroy(), 20))
+    // Drop the connection a moment after the cut bytes are flushed, as a stalled-then-dropped
+    // transfer does: dropping at once lets the client fail the whole request before it has read
+    // any body, which is not the interruption this simulates.
+    if (limit !== null)
+      stream.on('end', () => response.write('', () => setTimeout(() => response.destroy(), 500)))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()

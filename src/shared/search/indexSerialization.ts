@@ -64,7 +64,8 @@ interface IndexManifest {
 }
 
 const FORMAT = 'pwc2-paper-index'
-const VERSION = 1
+/** 2: per-segment `meta` (tables, id prefix, length totals) replaced `tables`. */
+const VERSION = 2
 /** Smaller records keep IndexedDB writes short and let loading report progress. */
 const MAX_CHUNK_BYTES = 64 * 1024 * 1024
 

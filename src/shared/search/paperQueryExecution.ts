@@ -28,7 +28,7 @@ import {
   type PaperSort
 } from './paperSearchResponse'
 import { PhraseChecker } from './phraseMatching'
-import { docsWithTerm } from './postingsReading'
+import { docsWithAllTerms, visitDocsWithTerm } from './postingsReading'
 import type { ParsedQuery, QueryFilter, QueryNote, QueryPhrase } from './queryParser'
 import type { PaperTextField } from './searchDocuments'
 import { DEFAULT_EXPANSION_OPTIONS, expandTerm, type ExpandedTerm } from './termExpansion'
@@ -221,19 +221,18 @@ function candidateDocs(filters: readonly SegmentFilter[], plan: Plan): Int32Arra
 function excludedDocs(segment: PaperSegment, plan: Plan): Uint8Array | null {
   if (plan.negatedTerms.length === 0 && plan.negatedPhrases.length === 0) return null
   const excluded = new Uint8Array(segment.docCount)
+  const exclude = (doc: number): void => {
+    excluded[doc] = 1
+  }
   for (const term of plan.negatedTerms) {
     const id = segment.data.dictionary.find(term)
-    if (id >= 0) for (const doc of docsWithTerm(segment, id)) excluded[doc] = 1
+    if (id >= 0) visitDocsWithTerm(segment, id, false, exclude)
   }
   for (const phrase of plan.negatedPhrases) {
     const checker = new PhraseChecker(segment, phrase)
-    const ids = phrase.terms.map((term) => segment.data.dictionary.find(term))
-    if (ids.some((id) => id < 0)) continue
-    const counts = new Uint8Array(segment.docCount)
-    for (const id of new Set(ids)) for (const doc of docsWithTerm(segment, id)) counts[doc] += 1
-    const needed = new Set(ids).size
-    for (let doc = 0; doc < counts.length; doc += 1) {
-      if (counts[doc] === needed && checker.matches(doc)) excluded[doc] = 1
+    const candidates = docsWithAllTerms(segment, phrase.terms, false)
+    for (let doc = 0; doc < candidates.length; doc += 1) {
+      if (candidates[doc] === 1 && checker.matches(doc)) excluded[doc] = 1
     }
   }
   return excluded

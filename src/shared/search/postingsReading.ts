@@ -161,20 +161,16 @@ export function forEachAbstractPosting(
   }
 }
 
-/** Papers with `termId` (in any field, or only in the abstract), ascending and distinct. */
-export function docsWithTerm(segment: PaperSegment, termId: number, abstractOnly = false): Int32Array {
-  const docs: number[] = []
+/** Calls `visit(doc)` for each paper with `termId` in any field (a paper may come twice). */
+export function visitDocsWithTerm(
+  segment: PaperSegment,
+  termId: number,
+  abstractOnly: boolean,
+  visit: (doc: number) => void
+): void {
   const { head, abstract } = segment.data
-  const add = (doc: number): void => {
-    docs.push(doc)
-  }
-  if (!abstractOnly) visitHeadDocs(head, termId, add)
-  if (abstract !== null) visitAbstractDocs(abstract, termId, add)
-  const sorted = Int32Array.from(docs).sort()
-  let unique = 0
-  for (let i = 0; i < sorted.length; i += 1)
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]
-  return sorted.subarray(0, unique)
+  if (!abstractOnly) visitHeadDocs(head, termId, visit)
+  if (abstract !== null) visitAbstractDocs(abstract, termId, visit)
 }
 
 /** Marks (1) the papers that contain every term, in any field or (`abstractOnly`) in the abstract. */
@@ -187,8 +183,14 @@ export function docsWithAllTerms(
   const unique = [...new Set(terms)]
   const ids = unique.map((term) => segment.data.dictionary.find(term))
   if (unique.length === 0 || unique.length > 255 || ids.some((id) => id < 0)) return marks
+  // counts[doc] = how many of the terms so far the paper has; a paper is counted once per term
+  // (head and abstract both list it) by only moving it from `term` to `term + 1`.
   const counts = new Uint8Array(segment.docCount)
-  for (const id of ids) for (const doc of docsWithTerm(segment, id, abstractOnly)) counts[doc] += 1
+  ids.forEach((id, term) => {
+    visitDocsWithTerm(segment, id, abstractOnly, (doc) => {
+      if (counts[doc] === term) counts[doc] = term + 1
+    })
+  })
   for (let doc = 0; doc < counts.length; doc += 1) if (counts[doc] === unique.length) marks[doc] = 1
   return marks
 }

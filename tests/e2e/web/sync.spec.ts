@@ -114,7 +114,7 @@ test.describe('archive sync in browser mode', () => {
       await expect(sync.summary).toContainText('Sync completed')
       await expect(sync.summary).toContainText('jul-28-methods.json.gz')
       const ranged = mirror.requests.filter((r) => r.method === 'GET' && r.range)
-      expect(ranged.length).toBeGreaterThan(0)
+      expect(ranged.length, JSON.stringify(mirror.requests)).toBeGreaterThan(0)
       expect(Number(ranged[0].range?.match(/bytes=(\d+)-/)?.[1])).toBeGreaterThan(0)
       await expect(sync.count('methods')).toHaveText('1,924')
     } finally {
