@@ -58,7 +58,7 @@ test.describe('app shell in browser mode', () => {
     await expect(app.heading('Datasets')).toBeVisible()
     await app.searchBox.fill('https://paperswithcode.com/accounts/login')
     await app.searchBox.press('Enter')
-    await expect(page.getByRole('status')).toContainText('does not contain')
+    await expect(page.getByRole('search').getByRole('status')).toContainText('does not contain')
   })
 
   test('the strict CSP is served and the page runs under it', async ({ page }) => {
