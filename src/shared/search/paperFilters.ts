@@ -101,15 +101,18 @@ export function resolveNameFilter(
   let wanted = tokens.join(' ')
   if (table === 'frameworks') wanted = FRAMEWORK_ALIASES[wanted] ?? wanted
   const exact = new Set<string>()
-  const containing = new Set<string>()
   for (const segment of segments) {
-    for (const name of normalizedTable(segment, table)) {
-      if (name === wanted) exact.add(name)
-      else if (tokens.length > 0 && containsAllWords(name, tokens)) containing.add(name)
-    }
+    for (const name of normalizedTable(segment, table)) if (name === wanted) exact.add(name)
   }
   const label = LABEL_OF[table]
   if (exact.size > 0) return { filter, table, names: exact, tokens }
+  // Only without an exact name: splitting ~15k dataset names per query costs ~10 ms.
+  const containing = new Set<string>()
+  for (const segment of segments) {
+    for (const name of normalizedTable(segment, table)) {
+      if (tokens.length > 0 && containsAllWords(name, tokens)) containing.add(name)
+    }
+  }
   if (containing.size > 0) {
     notes.push({
       kind: 'invalid-value',
@@ -129,8 +132,8 @@ export function resolveNameFilter(
 }
 
 function containsAllWords(name: string, tokens: readonly string[]): boolean {
-  const words = new Set(name.split(' '))
-  return tokens.every((token) => words.has(token))
+  const padded = ` ${name} `
+  return tokens.every((token) => padded.includes(` ${token} `))
 }
 
 /** A filter compiled for one segment. */
