@@ -26,6 +26,7 @@ import { computeSotaFrontier } from '../../shared/sota/frontier'
 import { sotaPointsForMetric } from '../../shared/sota/leaderboardPoints'
 import { resolveMetricDirection, type MetricDirection } from '../../shared/sota/metricDirection'
 import { readDumpFile } from '../archive/readDumpFile'
+import { safeCsvCell } from '../../shared/csv'
 
 export const FRONTIER_USAGE = [
   'usage: frontier <evaluation-tables file> --task <task> --dataset <dataset> --metric <metric>',
@@ -113,15 +114,11 @@ async function readEvaluationTables(path: string): Promise<EvaluationTables> {
   return { tasks, leaderboards, resultsByLeaderboard }
 }
 
-/** RFC 4180 quoting, plus a guard against spreadsheet formula injection. */
+/** RFC 4180 quoting with the shared formula-injection guard; numbers and nulls as they are. */
 export function csvField(value: string | number | null): string {
   if (value === null) return ''
   if (typeof value === 'number') return String(value)
-  // Archive text is user-submitted (the 2025 dumps hold spam records): a model named
-  // `=HYPERLINK(...)` would run as a formula when the CSV is opened in a spreadsheet. OWASP's
-  // remedy is a leading apostrophe, which spreadsheets hide.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  return safeCsvCell(value)
 }
 
 function csvLine(fields: (string | number | null)[]): string {

@@ -2,7 +2,12 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import type { PaperRecord } from '../../shared/archive/entities'
 import { routes } from '../../shared/routes'
-import type { PaperSearchResponse, PaperSort } from '../../shared/search/paperSearchResponse'
+import type {
+  FacetCount,
+  PaperFacets,
+  PaperSearchResponse,
+  PaperSort
+} from '../../shared/search/paperSearchResponse'
 import { Loading } from '../components/Loading'
 import { EmptyState, PageHeader } from '../components/Page'
 import { AuthorList, formatDate } from '../components/PaperLinks'
@@ -24,6 +29,61 @@ interface Results {
 function withOperator(query: string, operator: string, value: string): string {
   const token = `${operator}:${/\s/.test(value) ? `"${value}"` : value}`
   return query.includes(token) ? query : `${query.trim()} ${token}`.trim()
+}
+
+interface FacetChoice {
+  label: string
+  count: number
+  operator: string
+  value: string
+}
+
+/** Facet counts as groups of clickable refinements, each adding one operator to the query. */
+function facetGroups(facets: PaperFacets): { title: string; choices: FacetChoice[] }[] {
+  const values = (operator: string, counts: FacetCount[], limit: number): FacetChoice[] =>
+    counts.slice(0, limit).map((c) => ({ label: c.value, count: c.count, operator, value: c.value }))
+  return [
+    {
+      title: 'Code',
+      choices: [
+        { label: 'Has code', count: facets.hasCode, operator: 'has', value: 'code' },
+        { label: 'Official code', count: facets.officialCode, operator: 'official', value: 'yes' },
+        ...values('framework', facets.frameworks, 6)
+      ]
+    },
+    {
+      title: 'Year',
+      choices: [...facets.years]
+        .reverse()
+        .slice(0, 12)
+        .map((y) => ({ label: String(y.year), count: y.count, operator: 'year', value: String(y.year) }))
+    },
+    { title: 'Task', choices: values('task', facets.tasks, 10) },
+    { title: 'Venue', choices: values('venue', facets.venues, 8) }
+  ].filter((group) => group.choices.length > 0)
+}
+
+function FacetGroup({
+  group,
+  onPick
+}: {
+  group: { title: string; choices: FacetChoice[] }
+  onPick: (operator: string, value: string) => void
+}): ReactNode {
+  return (
+    <>
+      <h2>{group.title}</h2>
+      <ul className="plain-list">
+        {group.choices.map((choice) => (
+          <li key={`${choice.operator}:${choice.value}`}>
+            <button type="button" className="facet" onClick={() => onPick(choice.operator, choice.value)}>
+              {choice.label} <span className="muted">{choice.count}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
 }
 
 function IndexStatus(): ReactNode {
@@ -111,87 +171,14 @@ export function SearchPage(): ReactNode {
       ))}
       <div className="catalog">
         <aside className="facets" aria-label="Refine results">
-          {facets && (
-            <>
-              <h2>Code</h2>
-              <ul className="plain-list">
-                <li>
-                  <button
-                    type="button"
-                    className="facet"
-                    onClick={() => setQuery(withOperator(query, 'has', 'code'))}
-                  >
-                    Has code <span className="muted">{facets.hasCode}</span>
-                  </button>
-                </li>
-                <li>
-                  <button
-                    type="button"
-                    className="facet"
-                    onClick={() => setQuery(withOperator(query, 'official', 'yes'))}
-                  >
-                    Official code <span className="muted">{facets.officialCode}</span>
-                  </button>
-                </li>
-                {facets.frameworks.slice(0, 6).map((f) => (
-                  <li key={f.value}>
-                    <button
-                      type="button"
-                      className="facet"
-                      onClick={() => setQuery(withOperator(query, 'framework', f.value))}
-                    >
-                      {f.value} <span className="muted">{f.count}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <h2>Year</h2>
-              <ul className="plain-list facet-years">
-                {[...facets.years]
-                  .reverse()
-                  .slice(0, 12)
-                  .map((y) => (
-                    <li key={y.year}>
-                      <button
-                        type="button"
-                        className="facet"
-                        onClick={() => setQuery(withOperator(query, 'year', String(y.year)))}
-                      >
-                        {y.year} <span className="muted">{y.count}</span>
-                      </button>
-                    </li>
-                  ))}
-              </ul>
-              {facets.tasks.length > 0 && <h2>Task</h2>}
-              <ul className="plain-list">
-                {facets.tasks.slice(0, 10).map((t) => (
-                  <li key={t.value}>
-                    <button
-                      type="button"
-                      className="facet"
-                      onClick={() => setQuery(withOperator(query, 'task', t.value))}
-                    >
-                      {t.value} <span className="muted">{t.count}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              {facets.venues.length > 0 && <h2>Venue</h2>}
-              <ul className="plain-list">
-                {facets.venues.slice(0, 8).map((v) => (
-                  <li key={v.value}>
-                    <button
-                      type="button"
-                      className="facet"
-                      onClick={() => setQuery(withOperator(query, 'venue', v.value))}
-                    >
-                      {v.value} <span className="muted">{v.count}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          {facets &&
+            facetGroups(facets).map((group) => (
+              <FacetGroup
+                key={group.title}
+                group={group}
+                onPick={(o, v) => setQuery(withOperator(query, o, v))}
+              />
+            ))}
         </aside>
         <div>
           <div className="search-toolbar">

@@ -11,6 +11,7 @@
 import { groupEntriesByList } from './exportGrouping'
 import type { ListEntry, ReadingList } from './libraryTypes'
 import { splitAuthorList } from './personNames'
+import { safeCsvCell } from '../csv'
 
 export interface CsvExportOptions {
   /**
@@ -43,33 +44,20 @@ export const CSV_COLUMNS = [
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
-const FORMULA_START = /^[=+\-@\t\r]/
-
 export function toCsv(
   lists: readonly ReadingList[],
   entries: readonly ListEntry[],
   options: CsvExportOptions = {}
 ): string {
-  const rows: string[] = [CSV_COLUMNS.map(csvCell).join(',')]
+  const rows: string[] = [CSV_COLUMNS.map((column) => safeCsvCell(column)).join(',')]
   for (const { list, entries: listEntries } of groupEntriesByList(lists, entries)) {
     for (const entry of listEntries) {
       const values = csvValues(list, entry)
-      rows.push(CSV_COLUMNS.map((column) => csvCell(values[column])).join(','))
+      rows.push(CSV_COLUMNS.map((column) => safeCsvCell(values[column])).join(','))
     }
   }
   const bom = options.byteOrderMark === false ? '' : '\uFEFF'
   return bom + rows.map((row) => `${row}\r\n`).join('')
-}
-
-/** One field: neutralised against formula injection, then quoted if RFC 4180 requires it. */
-export function csvCell(value: string): string {
-  const safe = neutralizeFormula(value)
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** The value with a leading `'` when a spreadsheet would read it as a formula. */
-export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
 }
 
 function csvValues(list: ReadingList, entry: ListEntry): Record<CsvColumn, string> {

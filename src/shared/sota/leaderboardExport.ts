@@ -16,6 +16,7 @@
 import type { MetricValue, ResultRecord } from '../archive/entities'
 import { isBetterValue } from './frontier'
 import type { MetricDirection } from './metricDirection'
+import { safeCsvCell } from '../csv'
 
 export const ARCHIVE_ATTRIBUTION = 'Papers with Code, paperswithcode.com, CC-BY-SA 4.0'
 export const ARCHIVE_LICENSE_URL = 'https://creativecommons.org/licenses/by-sa/4.0/'
@@ -357,27 +358,8 @@ export function cellText(row: LeaderboardTableRow, column: LeaderboardColumn): s
 
 // --- Files ---------------------------------------------------------------------------------
 
-const FORMULA_START = /^[=+\-@\t\r]/
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/
-
-/**
- * The value with a leading `'` when a spreadsheet would read it as a formula. `numeric` cells
- * keep a plain signed number (`-1.1`, `+3%`) as it is; anything else in them is text.
- */
-export function neutralizeFormula(value: string, numeric = false): string {
-  if (!FORMULA_START.test(value)) return value
-  if (numeric && PLAIN_NUMBER.test(value)) return value
-  return `'${value}`
-}
-
-/** One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
-function csvCell(value: string, numeric: boolean): string {
-  return csvField(neutralizeFormula(value, numeric))
-}
+// The field rules are shared by every export; re-exported where the leaderboard tests use them.
+export { csvField, neutralizeFormula } from '../csv'
 
 function isNumericColumn(column: LeaderboardColumn): boolean {
   return column.kind === 'rank' || column.kind === 'metric'
@@ -409,9 +391,9 @@ export function leaderboardCsv(
 ): string {
   const columns = leaderboardColumns(table.metrics, true)
   const lines = [...exportStampLines(stamp), ...(options.notes ?? [])].map(commentLine)
-  lines.push(columns.map((column) => csvCell(columnHeader(column), false)).join(','))
+  lines.push(columns.map((column) => safeCsvCell(columnHeader(column))).join(','))
   for (const row of table.rows) {
-    lines.push(columns.map((column) => csvCell(cellText(row, column), isNumericColumn(column))).join(','))
+    lines.push(columns.map((column) => safeCsvCell(cellText(row, column), isNumericColumn(column))).join(','))
   }
   const bom = options.byteOrderMark === false ? '' : '\uFEFF'
   return bom + lines.map((line) => `${line}\r\n`).join('')

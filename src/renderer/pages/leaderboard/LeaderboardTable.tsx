@@ -16,17 +16,6 @@ import { formatDate, repoName } from '../../components/PaperLinks'
 /** Links shown before the rest fold away; a row with six forks should not be six lines tall. */
 const VISIBLE_CODE_LINKS = 2
 
-// `formatDate` builds its formatter on every call (~0.4 ms); a board repeats few dates.
-const formattedDays = new Map<string, string>()
-function formatDay(day: string): string {
-  let text = formattedDays.get(day)
-  if (text === undefined) {
-    text = formatDate(day)
-    formattedDays.set(day, text)
-  }
-  return text
-}
-
 type AriaSort = 'ascending' | 'descending' | 'none'
 
 function CodeCell({ row }: { row: LeaderboardTableRow }): ReactNode {
@@ -91,7 +80,7 @@ function Cell({ row, column }: { row: LeaderboardTableRow; column: LeaderboardCo
     case 'date':
       return (
         <td className="leaderboard-table__date">
-          {row.date !== null && <time dateTime={row.date}>{formatDay(row.date)}</time>}
+          {row.date !== null && <time dateTime={row.date}>{formatDate(row.date)}</time>}
         </td>
       )
     default:
