@@ -9,15 +9,22 @@ import path from 'node:path'
 import { CHROMIUM_ARGS, resolveChromiumPath } from '../tests/e2e/support/chromium'
 import { startWebServer } from './webServer'
 
+// Reading lists are captured by their e2e spec, with notes and tags in them.
 const DEFAULT_PAGES: Record<string, string> = {
   home: '/',
   papers: '/papers',
+  paper: '/paper/bert-pre-training-of-deep-bidirectional',
   sota: '/sota',
+  task: '/task/image-classification',
+  leaderboard: '/sota/image-classification-on-imagenet',
+  compare: '/compare?boards=image-classification-on-imagenet,image-classification-on-cifar-10',
   datasets: '/datasets',
+  dataset: '/dataset/mnist',
   methods: '/methods',
-  lists: '/lists',
-  about: '/about',
-  sync: '/sync'
+  method: '/method/adam',
+  search: '/search?q=bert%20pre-training',
+  sync: '/sync',
+  about: '/about'
 }
 
 async function main(): Promise<void> {

@@ -61,7 +61,8 @@ export function VirtualRows<T>({
     }
   }, [fetchRows, range, resetKey])
 
-  const visible = rows.key === resetKey ? rows : { start: 0, items: [] as T[] }
+  const fetched = rows.key === resetKey
+  const visible = fetched ? rows : { start: 0, items: [] as T[] }
   return (
     <div
       ref={container}
@@ -69,6 +70,7 @@ export function VirtualRows<T>({
       style={{ height: total * rowHeight }}
       role="list"
       aria-label={label}
+      aria-busy={!fetched}
     >
       <div style={{ transform: `translateY(${visible.start * rowHeight}px)` }}>
         {visible.items.map((row, i) => (

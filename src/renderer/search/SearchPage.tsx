@@ -133,7 +133,9 @@ export function SearchPage(): ReactNode {
   const setQuery = (next: string): void => {
     void navigate(routes.search(next))
   }
-  const current = results?.key === key ? results : null
+  // Until an index is loaded, an empty answer means "not yet", not "no papers match".
+  const indexReady = status.state === 'ready' || status.stale
+  const current = results?.key === key && indexReady ? results : null
   const header = (
     <PageHeader title={query ? `Results for “${query}”` : 'Search'} kicker="Search">
       {current && (
