@@ -4,8 +4,10 @@
  * the app's own Sync page and worker, and prints per file MB/s and records/s, the wall time, peak
  * memory of the browser, UI-thread long tasks, and next to them the machine's floor measured in
  * the same run (gunzip + JSON.parse of the same bytes, record by record as the sync must).
+ * Then, unless `--no-search`, the search index the app builds after the sync: build time, long
+ * tasks, and the cold start of the persisted index after a reload.
  */
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -87,6 +89,16 @@ interface BenchWindow {
     lastResult: ArchiveSyncResult | null
   }
   __longTasks: number[]
+  __pwcSearchStatus?: {
+    state: string
+    stale: boolean
+    partial: boolean
+    papers: number
+    loadMs: number | null
+    fullLoadMs: number | null
+    buildMs: number | null
+    message: string | null
+  }
   PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
     observe(options: { type: string; buffered: boolean }): void
   }
@@ -184,6 +196,13 @@ async function benchScale(scale: number): Promise<void> {
         ].join(' | ')
       )
     }
+    const stages = result?.summary.stageSeconds
+    if (stages)
+      console.log(
+        `engine stages (s): ${Object.entries(stages)
+          .map(([stage, seconds]) => `${stage} ${seconds.toFixed(1)}`)
+          .join(', ')}`
+      )
     const tables = result?.summary.tables
     if (tables)
       console.log(
@@ -191,10 +210,52 @@ async function benchScale(scale: number): Promise<void> {
           .map(([t, c]) => `${t} +${c.added}`)
           .join(', ')}`
       )
+    if (!process.argv.includes('--no-search')) await benchSearchInBrowser(page, base, profile)
   } finally {
     await context.close()
     server.close()
     rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+/**
+ * What follows a sync in the app: the search worker builds the index (the UI thread must stay
+ * free), and the next start loads it from IndexedDB. Measured in the same Chromium profile.
+ */
+async function benchSearchInBrowser(page: Page, base: string, profile: string): Promise<void> {
+  await page.evaluate(() => {
+    ;(globalThis as unknown as BenchWindow).__longTasks = []
+  })
+  let peakRss = 0
+  for (;;) {
+    peakRss = Math.max(peakRss, browserRssBytes(profile))
+    const status = await page.evaluate(() => (globalThis as unknown as BenchWindow).__pwcSearchStatus)
+    if (status?.state === 'error') throw new Error(`search index failed: ${status.message}`)
+    if (status?.state === 'ready' && !status.stale && status.buildMs !== null) {
+      const longTasks = await page.evaluate(() => (globalThis as unknown as BenchWindow).__longTasks)
+      console.log(
+        `search index build in the worker: ${(status.buildMs / 1000).toFixed(1)} s for ${status.papers} papers; ` +
+          `peak browser RSS ${mb(peakRss)} MB; UI-thread long tasks ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`
+      )
+      break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  for (const query of ['neural networks', 'con']) {
+    const started = Date.now()
+    await page.goto(`${base}/search?q=${encodeURIComponent(query)}`)
+    await page.getByTestId('result-count').waitFor({ timeout: 120_000 })
+    const firstResult = Date.now() - started
+    const shown = await page.getByTestId('result-count').textContent()
+    const status = await page.evaluate(() => (globalThis as unknown as BenchWindow).__pwcSearchStatus)
+    await page.waitForFunction(
+      () => (globalThis as unknown as BenchWindow).__pwcSearchStatus?.partial === false
+    )
+    const full = await page.evaluate(() => (globalThis as unknown as BenchWindow).__pwcSearchStatus)
+    console.log(
+      `cold start "${query}": page load to first results ${firstResult} ms (${shown}); ` +
+        `worker start to index answering ${status?.loadMs} ms, to every part loaded ${full?.fullLoadMs} ms`
+    )
   }
 }
 

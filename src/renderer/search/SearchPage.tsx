@@ -88,17 +88,19 @@ function FacetGroup({
 
 function IndexStatus(): ReactNode {
   const status = useSearchIndexStatus()
-  if (status.state === 'ready' && !status.stale) return null
+  if (status.state === 'ready' && !status.stale && !status.partial) return null
   const text =
-    status.state === 'building'
-      ? status.stale
-        ? 'The search index is being rebuilt for the latest sync; results come from the previous index.'
-        : 'The search index is being built; results appear when it is ready.'
-      : status.state === 'loading'
-        ? 'Loading the search index…'
-        : status.state === 'empty'
-          ? 'Nothing to search yet: sync the archive first.'
-          : `The search index failed: ${status.message ?? 'unknown error'}`
+    status.state === 'ready' && status.partial
+      ? 'Abstracts are still loading: these results match titles, authors, tasks and venues.'
+      : status.state === 'building'
+        ? status.stale
+          ? 'The search index is being rebuilt for the latest sync; results come from the previous index.'
+          : 'The search index is being built; results appear when it is ready.'
+        : status.state === 'loading'
+          ? 'Loading the search index…'
+          : status.state === 'empty'
+            ? 'Nothing to search yet: sync the archive first.'
+            : `The search index failed: ${status.message ?? 'unknown error'}`
   return (
     <p className="notice" role="status" data-testid="search-index-status">
       {text}
@@ -115,7 +117,7 @@ export function SearchPage(): ReactNode {
   const [results, setResults] = useState<Results | null>(null)
   const [saved, setSaved] = useState(false)
   const status = useSearchIndexStatus()
-  const key = `${query}|${sort}|${limit}|${status.state}|${status.papers}`
+  const key = `${query}|${sort}|${limit}|${status.state}|${status.papers}|${status.partial}`
 
   useEffect(() => {
     let live = true

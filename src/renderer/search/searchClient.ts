@@ -1,23 +1,27 @@
 import { useSyncExternalStore } from 'react'
 import type { EntityHit, EntitySearchOptions } from '../../shared/search/entitySearchIndex'
 import type { PaperSearchOptions, PaperSearchResponse } from '../../shared/search/paperSearchResponse'
-import type { SearchEvent, SearchIndexStatus, SearchRequest } from './searchProtocol'
+import {
+  INITIAL_SEARCH_STATUS,
+  type SearchEvent,
+  type SearchIndexStatus,
+  type SearchRequest
+} from './searchProtocol'
 
 /** The UI side of the search worker: promise-based queries and the index status as a store. */
 
 let worker: Worker | null = null
 let nextId = 1
 const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>()
-let status: SearchIndexStatus = {
-  state: 'loading',
-  stale: false,
-  papers: 0,
-  entities: 0,
-  loadMs: null,
-  buildMs: null,
-  message: null
-}
+let status: SearchIndexStatus = INITIAL_SEARCH_STATUS
 const listeners = new Set<() => void>()
+
+declare global {
+  interface Window {
+    /** Read-only view of the index status for diagnostics and benchmarks; the app never reads it. */
+    __pwcSearchStatus?: SearchIndexStatus
+  }
+}
 
 function connect(): Worker {
   if (worker) return worker
@@ -26,6 +30,7 @@ function connect(): Worker {
     const message = event.data
     if (message.type === 'status') {
       status = message.status
+      window.__pwcSearchStatus = status
       document.documentElement.dataset.searchState = status.state
       for (const listener of listeners) listener()
       return

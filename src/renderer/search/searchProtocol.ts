@@ -5,13 +5,36 @@ export interface SearchIndexStatus {
   /** `building` with `stale`: answers come from the previous index while the new one builds. */
   state: 'loading' | 'building' | 'ready' | 'empty' | 'error'
   stale: boolean
+  /**
+   * The persisted index answers from titles, authors, tasks and venues while its abstract and
+   * phrase parts are still being read; `false` once every part is loaded (or after a build).
+   */
+  partial: boolean
   papers: number
   entities: number
-  /** Milliseconds to load the persisted index (cold start), when it was loaded. */
+  /** Milliseconds from the worker's start until the persisted index could answer (cold start). */
   loadMs: number | null
-  /** Milliseconds the last build took. */
+  /** Milliseconds until every part of the persisted index was loaded. */
+  fullLoadMs: number | null
+  /** Milliseconds the last build or update took. */
   buildMs: number | null
+  /** What the last build or update did: a full build, or only the changed papers re-indexed. */
+  lastUpdate: { mode: 'built' | 'updated'; indexed: number; removed: number } | null
   message: string | null
+}
+
+/** What the worker reports before it has loaded anything. */
+export const INITIAL_SEARCH_STATUS: SearchIndexStatus = {
+  state: 'loading',
+  stale: false,
+  partial: false,
+  papers: 0,
+  entities: 0,
+  loadMs: null,
+  fullLoadMs: null,
+  buildMs: null,
+  lastUpdate: null,
+  message: null
 }
 
 export type SearchRequest =

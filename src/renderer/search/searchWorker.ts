@@ -1,14 +1,18 @@
 /**
- * The search worker: loads the persisted index (or builds it after a sync), then answers
- * queries. Index building walks every paper, so it must never run on the UI thread.
+ * The search worker: loads the persisted index (or builds or updates it after a sync), then
+ * answers queries. Index building walks every paper, so it must never run on the UI thread.
  */
 import type { ArchiveSnapshotMeta } from '../../shared/archive/entities'
-import { EntitySearchIndex } from '../../shared/search/entitySearchIndex'
-import { deserializePaperIndex, serializePaperIndex } from '../../shared/search/indexSerialization'
-import { PaperSearchIndex } from '../../shared/search/paperSearchIndex'
+import type { EntitySearchIndex } from '../../shared/search/entitySearchIndex'
+import type { PaperSearchIndex } from '../../shared/search/paperSearchIndex'
 import { openArchiveDatabase } from '../data/db'
-import { loadSearchableEntities, loadSearchablePapers } from './searchableRecords'
-import type { SearchEvent, SearchIndexStatus, SearchRequest } from './searchProtocol'
+import { loadSearchIndex, storedSearchStamp, updateSearchIndex } from './searchIndexStore'
+import {
+  INITIAL_SEARCH_STATUS,
+  type SearchEvent,
+  type SearchIndexStatus,
+  type SearchRequest
+} from './searchProtocol'
 
 const scope = self as unknown as {
   postMessage(message: SearchEvent): void
@@ -16,21 +20,10 @@ const scope = self as unknown as {
 }
 
 const db = openArchiveDatabase()
-const STAMP = 'stamp'
-const MANIFEST = 'paper-manifest'
-const ENTITIES = 'entities'
 
 let papers: PaperSearchIndex | null = null
 let entities: EntitySearchIndex | null = null
-let status: SearchIndexStatus = {
-  state: 'loading',
-  stale: false,
-  papers: 0,
-  entities: 0,
-  loadMs: null,
-  buildMs: null,
-  message: null
-}
+let status: SearchIndexStatus = INITIAL_SEARCH_STATUS
 let building: Promise<void> | null = null
 
 function setStatus(patch: Partial<SearchIndexStatus>): void {
@@ -43,57 +36,50 @@ function setStatus(patch: Partial<SearchIndexStatus>): void {
   scope.postMessage({ type: 'status', status })
 }
 
-/** Which archive the tables hold: the completion time of the last sync. */
+/**
+ * Which archive the tables hold: the last sync that changed a record (a sync that changed
+ * nothing leaves the index as it is), or for older databases the last sync that completed.
+ */
 async function archiveStamp(): Promise<string | null> {
   const meta = (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta | undefined
-  return meta?.completedAt ?? null
+  return meta ? (meta.changedAt ?? meta.completedAt) : null
 }
 
-async function loadPersisted(): Promise<string | null> {
-  const started = performance.now()
-  const rows = await db.searchIndex.toArray()
-  const byKey = new Map(rows.map((row) => [row.key, row.data]))
-  const manifest = byKey.get(MANIFEST)
-  const entityJson = byKey.get(ENTITIES)
-  if (typeof manifest !== 'string' || typeof entityJson !== 'string') return null
-  papers = deserializePaperIndex(manifest, byKey)
-  entities = EntitySearchIndex.deserialize(entityJson)
-  setStatus({ state: 'ready', loadMs: Math.round(performance.now() - started) })
-  const stamp = byKey.get(STAMP)
-  return typeof stamp === 'string' ? stamp : null
+async function loadPersisted(): Promise<void> {
+  const loaded = await loadSearchIndex(db, (answering) => {
+    papers = answering.papers
+    entities = answering.entities
+    setStatus({ state: 'ready', partial: true, loadMs: Math.round(performance.now()) })
+  })
+  if (loaded) setStatus({ partial: false, fullLoadMs: Math.round(performance.now()) })
 }
 
-async function build(stamp: string): Promise<void> {
+async function update(stamp: string): Promise<void> {
   const started = performance.now()
   setStatus({ state: 'building', stale: papers !== null })
-  const nextPapers = PaperSearchIndex.build(await loadSearchablePapers(db))
-  const nextEntities = EntitySearchIndex.build(await loadSearchableEntities(db))
-  const serialized = serializePaperIndex(nextPapers)
-  await db.transaction('rw', db.searchIndex, async () => {
-    await db.searchIndex.clear()
-    await db.searchIndex.bulkPut(serialized.chunks.map((chunk) => ({ key: chunk.key, data: chunk.data })))
-    await db.searchIndex.bulkPut([
-      { key: MANIFEST, data: serialized.manifest },
-      { key: ENTITIES, data: nextEntities.serialize() },
-      { key: STAMP, data: stamp }
-    ])
+  const next = await updateSearchIndex(db, papers, stamp)
+  papers = next.papers
+  entities = next.entities
+  setStatus({
+    state: 'ready',
+    stale: false,
+    partial: false,
+    buildMs: Math.round(performance.now() - started),
+    lastUpdate: { mode: next.mode, indexed: next.indexed, removed: next.removed }
   })
-  papers = nextPapers
-  entities = nextEntities
-  setStatus({ state: 'ready', stale: false, buildMs: Math.round(performance.now() - started) })
 }
 
-/** Builds when the stored index is missing or older than the archive; one build at a time. */
+/** Updates when the stored index is missing or older than the archive; one update at a time. */
 async function refresh(): Promise<void> {
   if (building) return building
   building = (async () => {
     const stamp = await archiveStamp()
-    const storedStamp = papers ? (await db.searchIndex.get(STAMP))?.data : null
     if (stamp === null) {
       setStatus({ state: papers ? 'ready' : 'empty' })
       return
     }
-    if (storedStamp !== stamp) await build(stamp)
+    const storedStamp = papers ? await storedSearchStamp(db) : null
+    if (storedStamp !== stamp) await update(stamp)
   })()
     .catch((error: unknown) =>
       setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) })
@@ -132,6 +118,10 @@ scope.onmessage = (event) => {
   }
 }
 
+// A stored index that cannot be read is rebuilt.
 void loadPersisted()
-  .catch(() => null)
+  .catch(() => {
+    papers = null
+    entities = null
+  })
   .then(() => refresh())

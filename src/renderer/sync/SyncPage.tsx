@@ -1,5 +1,10 @@
-import { useState, type DragEvent, type ReactNode } from 'react'
-import { ARCHIVE_ENTITY_TABLES, type ArchiveSnapshotMeta } from '../../shared/archive/entities'
+import { useEffect, useState, type DragEvent, type ReactNode } from 'react'
+import {
+  ARCHIVE_ENTITY_TABLES,
+  type ArchiveEntityTable,
+  type ArchiveSnapshotMeta
+} from '../../shared/archive/entities'
+import { appDatabase } from '../data/appDatabase'
 import type { ArchiveSyncResult, FileSyncProgress } from '../../shared/archive/syncProgress'
 import { PageHeader } from '../components/Page'
 import { useArchiveQuery } from '../components/useArchiveQuery'
@@ -27,12 +32,30 @@ const TABLE_LABELS: Record<(typeof ARCHIVE_ENTITY_TABLES)[number], string> = {
   results: 'Results'
 }
 
-function LocalArchive(): ReactNode {
-  const counts = useArchiveQuery(
-    async (db) =>
-      Promise.all(ARCHIVE_ENTITY_TABLES.map(async (table) => [table, await db[table].count()] as const)),
-    []
-  )
+/**
+ * Table counts, read when the page opens and again whenever a sync stops running. Not a live
+ * query: a sync commits every second or so, and counting 576k papers at each commit would compete
+ * with the sync's own writes in IndexedDB (and a count there walks the whole table).
+ */
+function useTableCounts(running: boolean): (readonly [ArchiveEntityTable, number])[] | undefined {
+  const [counts, setCounts] = useState<(readonly [ArchiveEntityTable, number])[]>()
+  useEffect(() => {
+    if (running) return
+    let current = true
+    void Promise.all(
+      ARCHIVE_ENTITY_TABLES.map(async (table) => [table, await appDatabase[table].count()] as const)
+    ).then((next) => {
+      if (current) setCounts(next)
+    })
+    return () => {
+      current = false
+    }
+  }, [running])
+  return counts
+}
+
+function LocalArchive({ running }: { running: boolean }): ReactNode {
+  const counts = useTableCounts(running)
   const meta = useArchiveQuery(
     async (db) => (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta | undefined,
     []
@@ -346,7 +369,7 @@ export function SyncPage(): ReactNode {
       {!busy && (
         <ResultSummary result={sync.lastResult} message={sync.status === 'idle' ? sync.message : null} />
       )}
-      <LocalArchive />
+      <LocalArchive running={sync.status === 'running'} />
       <Sources busy={busy} />
     </div>
   )

@@ -138,6 +138,13 @@ export function clearEntityBatch(batch: EntityBatch): void {
   for (const key of BATCH_KEYS) batch[key].length = 0
 }
 
+/** A batch holding `batch`'s entities, which is left empty: the records can be written while `batch` fills again. */
+export function takeEntityBatch(batch: EntityBatch): EntityBatch {
+  const taken = { ...batch }
+  for (const key of BATCH_KEYS) batch[key] = []
+  return taken
+}
+
 /** The batch cut into batches of at most `maxEntities` entities, keeping table order. */
 export function splitEntityBatch(batch: EntityBatch, maxEntities: number): EntityBatch[] {
   if (entityBatchSize(batch) <= maxEntities) return [batch]

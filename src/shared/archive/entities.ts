@@ -227,6 +227,11 @@ export interface ArchiveSnapshotMeta {
   snapshotDate: string | null
   /** ISO timestamp of the last sync that completed. */
   completedAt: string
+  /**
+   * ISO timestamp of the last completed sync that added, changed or removed a record (what derived
+   * data such as the search index follows). Absent in databases written before it existed.
+   */
+  changedAt?: string
   /** Per dump kind, the files whose contents the tables hold. */
   kinds: Record<string, ImportedFileMeta[]>
 }

@@ -86,7 +86,15 @@ export interface ArchiveSyncSummary {
   durationSeconds: number
   /** Records put into the database, per second of the whole run. */
   writtenRecordsPerSecond: number
+  /** Where the time went, in seconds (stages overlap nothing: their sum is at most the duration). */
+  stageSeconds: Record<SyncStage, number>
 }
+
+/**
+ * `reading`: decompressing, splitting, parsing and normalizing; `writing`: chunk transactions;
+ * `finalizing`: removals, re-pointing and stub clean-up after the last file.
+ */
+export type SyncStage = 'reading' | 'writing' | 'finalizing'
 
 export type ArchiveSyncOutcome = 'completed' | 'cancelled' | 'failed'
 

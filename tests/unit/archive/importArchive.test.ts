@@ -14,6 +14,7 @@ import {
 } from '../../../src/renderer/data/db'
 import { importArchive, type ImportArchiveOptions } from '../../../src/renderer/data/sync/importArchive'
 import type { ArchiveSource } from '../../../src/shared/archive/archiveSource'
+import type { ArchiveSnapshotMeta } from '../../../src/shared/archive/entities'
 import type { ArchiveSyncProgress } from '../../../src/shared/archive/syncProgress'
 import {
   REAL_FILES,
@@ -196,12 +197,13 @@ describe('importArchive', () => {
   it('re-syncs idempotently: unchanged files are skipped, forced ones write nothing', async () => {
     const db = freshDatabase()
     const sources = () => [methodsFile(), samplePapers(), linksSlice(), evaluationSlice()]
-    await run(db, sources())
+    await run(db, sources(), { now: () => Date.UTC(2026, 0, 1) })
     const before = await tableContents(db, ENTITY_TABLES)
+    const first = (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta
 
-    const again = await run(db, sources())
+    const again = await run(db, sources(), { now: () => Date.UTC(2026, 0, 2) })
     expect(again.summary.files.every((f) => f.outcome === 'unchanged')).toBe(true)
-    const forced = await run(db, sources(), { force: true })
+    const forced = await run(db, sources(), { force: true, now: () => Date.UTC(2026, 0, 3) })
     for (const summary of [again.summary, forced.summary]) {
       for (const counts of Object.values(summary.tables)) {
         expect(counts).toMatchObject({ added: 0, changed: 0, removed: 0 })
@@ -210,6 +212,11 @@ describe('importArchive', () => {
     }
     expect(forced.summary.tables.methods.unchanged).toBe(1924)
     expect(await tableContents(db, ENTITY_TABLES)).toEqual(before)
+    // Completed again, but nothing changed: derived data (the search index) need not follow.
+    const last = (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta
+    expect(last.completedAt).not.toBe(first.completedAt)
+    expect(last.changedAt).toBe(first.changedAt)
+    expect(first.changedAt).toBe(first.completedAt)
   })
 
   it('removes records a newer dump no longer lists, and stubs nothing cites', async () => {
@@ -228,6 +235,35 @@ describe('importArchive', () => {
     const stubsLeft = new Set(newerLinks.map((l) => l.paper_url)).size
     expect(result.summary.stubs.removed).toBe(new Set(LINKS_SLICE.map((l) => l.paper_url)).size - stubsLeft)
     expect(await db.papers.count()).toBe(stubsLeft)
+  })
+
+  it('stops cleanly when the database refuses a write, with the chunks before it committed', async () => {
+    const db = freshDatabase()
+    const bulkPut = db.papers.bulkPut.bind(db.papers)
+    let calls = 0
+    // The third chunk's write fails while the engine is already parsing the fourth.
+    db.papers.bulkPut = ((...args: Parameters<typeof bulkPut>) =>
+      ++calls === 3
+        ? Promise.reject(new DOMException('disk full', 'QuotaExceededError'))
+        : bulkPut(...args)) as typeof bulkPut
+    // Plain JSON: Node 20's gunzip stream throws after a mid-file cancel (Chromium's does not).
+    const plainPapers = new TextEncoder().encode(JSON.stringify(realRecords(REAL_FILES.papers)))
+    const papersFile = () => memorySource(REAL_FILES.papers, plainPapers)
+    const result = await importArchive(db, [papersFile()], { chunkSize: 10 })
+    expect(result.outcome).toBe('failed')
+    expect(result.error).toMatchObject({ file: REAL_FILES.papers, recordIndex: 29 })
+    expect(result.error?.message).toMatch(/the database refused a write: QuotaExceededError: disk full/)
+    expect(result.summary.files[0].outcome).toBe('failed')
+    expect(await db.papers.count()).toBe(20)
+    expect(await db.syncMeta.get(`checkpoint:${REAL_FILES.papers}`)).toMatchObject({
+      recordsDone: 20,
+      complete: false
+    })
+    // Once the database accepts writes again, a sync resumes after the committed chunks.
+    db.papers.bulkPut = bulkPut
+    const resumed = await run(db, [papersFile()], { chunkSize: 10 })
+    expect(resumed.summary.files[0]).toMatchObject({ outcome: 'resumed', recordsSkippedByCheckpoint: 20 })
+    expect(await db.papers.count()).toBe(50)
   })
 
   it('stops at a truncated file with its name and record, keeping committed chunks and user data', async () => {

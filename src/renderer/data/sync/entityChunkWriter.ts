@@ -6,8 +6,8 @@
  * auto-commit it half-way); normalizing happened before, outside it.
  *
  * Each record is compared with the stored one and written only when new or different, so a
- * re-sync of an unchanged dump reads but writes nothing, and the change counts are exact. A table
- * that was empty when the sync began skips the read.
+ * re-sync of an unchanged dump reads but writes nothing, and the change counts are exact. Only ids
+ * the tables may hold are read back (`StoredArchiveIds`).
  */
 import type { Table } from 'dexie'
 import type { ArchiveDatabase } from '../db'
@@ -24,6 +24,7 @@ import { PaperMatchIndex, resolveResultPaper, resultPaperStub } from '../../../s
 import { recordsEqual } from '../../../shared/archive/recordsEqual'
 import type { StubChangeCounts, TableChangeCounts } from '../../../shared/archive/syncProgress'
 import { addStoredPapers } from './storedPaperLookup'
+import type { StoredArchiveIds } from './storedArchiveIds'
 
 export interface SyncTally {
   tables: Record<ArchiveEntityTable, TableChangeCounts>
@@ -61,14 +62,31 @@ interface Identified {
 }
 
 export interface ChunkWriteOptions {
-  /** Tables that held nothing when the sync began: every record written there is new. */
-  emptyTables: ReadonlySet<ArchiveEntityTable>
+  /** What the tables hold; the writer keeps it current. */
+  stored: StoredArchiveIds
   /** Stored with the chunk; `null` for all but the last slice of a record's entities. */
   checkpoint: SyncCheckpointMeta | null
 }
 
 // Papers before stubs (a link must not stub a paper this chunk stores), stubs before results.
 const PLAIN_TABLES = ['methods', 'datasets', 'tasks', 'leaderboards', 'codeLinks'] as const
+
+/** The stored versions of the records whose ids may be stored, by id; nothing is read for new ids. */
+async function storedVersions<T extends Identified>(
+  table: Table<T, string>,
+  name: ArchiveEntityTable,
+  records: readonly T[],
+  stored: StoredArchiveIds
+): Promise<Map<string, T>> {
+  const ids = records.filter((record) => stored.has(name, record.id)).map((record) => record.id)
+  const versions = new Map<string, T>()
+  if (ids.length === 0) return versions
+  const found = await table.bulkGet(ids)
+  found.forEach((record, i) => {
+    if (record !== undefined) versions.set(ids[i], record)
+  })
+  return versions
+}
 
 async function putChangedRecords<T extends Identified>(
   table: Table<T, string>,
@@ -78,24 +96,19 @@ async function putChangedRecords<T extends Identified>(
   tally: SyncTally
 ): Promise<void> {
   const counts = tally.tables[name]
-  if (options.emptyTables.has(name)) {
-    await table.bulkPut(records)
-    counts.added += records.length
-    tally.writes += records.length
-    return
-  }
-  const stored = await table.bulkGet(records.map((record) => record.id))
+  const stored = await storedVersions(table, name, records, options.stored)
   const toWrite: T[] = []
-  records.forEach((record, i) => {
-    const old = stored[i]
+  for (const record of records) {
+    const old = stored.get(record.id)
     if (old === undefined) counts.added++
     else if (recordsEqual(old, record)) {
       counts.unchanged++
-      return
+      continue
     } else counts.changed++
     toWrite.push(record)
-  })
+  }
   if (toWrite.length > 0) await table.bulkPut(toWrite)
+  options.stored.noteWritten(name, toWrite)
   tally.writes += toWrite.length
 }
 
@@ -106,31 +119,38 @@ async function putPapers(
   options: ChunkWriteOptions,
   tally: SyncTally
 ) {
-  if (options.emptyTables.has('papers')) return putChangedRecords(db.papers, 'papers', papers, options, tally)
   const counts = tally.tables.papers
-  const stored = await db.papers.bulkGet(papers.map((paper) => paper.id))
+  const stored = await storedVersions(db.papers, 'papers', papers, options.stored)
   const toWrite: PaperRecord[] = []
-  papers.forEach((paper, i) => {
-    const old = stored[i]
+  for (const paper of papers) {
+    const old = stored.get(paper.id)
     if (old === undefined || old.isStub) {
       counts.added++
       if (old?.isStub) tally.stubs.resolved++
     } else if (recordsEqual(old, paper)) {
       counts.unchanged++
-      return
+      continue
     } else counts.changed++
     toWrite.push(paper)
-  })
+  }
   if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
+  options.stored.notePapersWritten(toWrite)
   tally.writes += toWrite.length
 }
 
 /** Stubs go where no paper is stored, or over an older version of the same stub; never over a paper. */
-async function putStubs(db: ArchiveDatabase, stubs: PaperRecord[], tally: SyncTally): Promise<void> {
-  const unique = [...new Map(stubs.map((stub) => [stub.id, stub])).values()]
-  const stored = await db.papers.bulkGet(unique.map((stub) => stub.id))
-  const toWrite = unique.filter((stub, i) => {
-    const old = stored[i]
+async function putStubs(
+  db: ArchiveDatabase,
+  stubs: PaperRecord[],
+  options: ChunkWriteOptions,
+  tally: SyncTally
+): Promise<void> {
+  const unique = [...new Map(stubs.map((stub) => [stub.id, stub])).values()].filter(
+    (stub) => !options.stored.hasRealPaper(stub.id)
+  )
+  const stored = await storedVersions(db.papers, 'papers', unique, options.stored)
+  const toWrite = unique.filter((stub) => {
+    const old = stored.get(stub.id)
     if (old === undefined) {
       tally.stubs.created++
       return true
@@ -138,6 +158,7 @@ async function putStubs(db: ArchiveDatabase, stubs: PaperRecord[], tally: SyncTa
     return old.isStub && !recordsEqual(old, stub)
   })
   if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
+  options.stored.notePapersWritten(toWrite)
   tally.writes += toWrite.length
 }
 
@@ -174,7 +195,7 @@ async function putResults(
     }
     resolved.push(withPaper)
   }
-  if (stubs.length > 0) await putStubs(db, stubs, tally)
+  if (stubs.length > 0) await putStubs(db, stubs, options, tally)
   await putChangedRecords(db.results, 'results', resolved, options, tally)
 }
 
@@ -196,7 +217,7 @@ export async function writeEntityChunk(
       if (records.length > 0)
         await putChangedRecords(db[name] as Table<Identified, string>, name, records, options, tally)
     }
-    if (batch.paperStubs.length > 0) await putStubs(db, batch.paperStubs, tally)
+    if (batch.paperStubs.length > 0) await putStubs(db, batch.paperStubs, options, tally)
     if (batch.results.length > 0) await putResults(db, batch.results, options, tally)
     if (options.checkpoint) await db.syncMeta.put(options.checkpoint)
     return tally

@@ -21,7 +21,6 @@ import type {
   ImportedFileMeta,
   SyncCheckpointMeta
 } from '../../../shared/archive/entities'
-import { ARCHIVE_ENTITY_TABLES } from '../../../shared/archive/entities'
 import {
   openWithFingerprint,
   type ArchiveSource,
@@ -36,6 +35,7 @@ import {
 } from '../../../shared/archive/dumpKinds'
 import {
   clearEntityBatch,
+  takeEntityBatch,
   createEntityBatch,
   entityBatchSize,
   splitEntityBatch,
@@ -56,6 +56,8 @@ import type {
 import { addTally, createSyncTally, writeEntityChunk } from './entityChunkWriter'
 import { finalizeArchive } from './finalizeArchive'
 import { loadNormalizationContext } from './normalizationSeed'
+import { StageClock } from './stageClock'
+import { StoredArchiveIds } from './storedArchiveIds'
 import { SyncProgressTracker } from './syncProgressTracker'
 import {
   checkpointKey,
@@ -115,16 +117,19 @@ export async function importArchive(
 class ArchiveImportRun {
   private readonly tally = createSyncTally()
   private readonly progress: SyncProgressTracker
+  private readonly clock: StageClock
   private readonly now: () => number
   private readonly startedAt: number
   private readonly chunkSize: number
   private readonly files: PlannedFile[] = []
   private readonly seenIds = new Map<ArchiveEntityTable, Set<string>>()
   private readonly importedKinds = new Map<DumpKind, ImportedFileMeta[]>()
-  private emptyTables = new Set<ArchiveEntityTable>()
+  private stored: StoredArchiveIds | null = null
   private state: StoredSyncState = { archive: null, checkpoints: new Map() }
   private context: NormalizationContext | null = null
   private current: PlannedFile | null = null
+  /** The chunk write in flight, if any (see `flush`). */
+  private writing: Promise<SyncFailed | null> = Promise.resolve(null)
 
   constructor(
     private readonly db: ArchiveDatabase,
@@ -132,6 +137,7 @@ class ArchiveImportRun {
   ) {
     this.now = options.now ?? (() => Date.now())
     this.startedAt = this.now()
+    this.clock = new StageClock(this.now)
     this.chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE)
     this.progress = new SyncProgressTracker(
       options.onProgress,
@@ -147,7 +153,7 @@ class ArchiveImportRun {
       this.state = await readSyncState(this.db)
       const kinds = new Set(this.files.map((file) => file.kind))
       this.context = await loadNormalizationContext(this.db, kinds)
-      this.emptyTables = await this.findEmptyTables()
+      this.stored = await StoredArchiveIds.load(this.db)
       this.progress.setPhase('importing')
       let taskIdsClaimed = false
       for (const kind of DUMP_KINDS_IN_IMPORT_ORDER) {
@@ -163,6 +169,8 @@ class ArchiveImportRun {
       await this.finalize()
       return this.finish('completed', null)
     } catch (error) {
+      // A write still in flight finishes (or fails) before the outcome is reported.
+      await this.writing
       if (error instanceof SyncCancelled) return this.finish('cancelled', null)
       const report =
         error instanceof SyncFailed
@@ -212,11 +220,6 @@ class ArchiveImportRun {
         this.files.push(file)
       }
     }
-  }
-
-  private async findEmptyTables(): Promise<Set<ArchiveEntityTable>> {
-    const counts = await Promise.all(ARCHIVE_ENTITY_TABLES.map((table) => this.db[table].count()))
-    return new Set(ARCHIVE_ENTITY_TABLES.filter((_, i) => counts[i] === 0))
   }
 
   private async importKind(kind: DumpKind, files: PlannedFile[]): Promise<void> {
@@ -279,6 +282,7 @@ class ArchiveImportRun {
     const registry = this.requireContext().taskIds
     for (const [i, file] of files.entries()) {
       this.current = file
+      this.clock.switchTo('reading')
       try {
         for await (const elements of readDumpRecords(opened[i].stream, {
           maxRecordBytes: this.options.maxRecordBytes
@@ -293,6 +297,7 @@ class ArchiveImportRun {
         )
       }
     }
+    this.clock.switchTo(null)
     this.current = null
   }
 
@@ -328,6 +333,7 @@ class ArchiveImportRun {
     const before = { ...stats }
     const pending = createEntityBatch()
     this.progress.setFilePhase(progressId, 'parsing')
+    this.clock.switchTo('reading')
     try {
       const batches = readDumpRecords(opened.stream, {
         maxRecordBytes: this.options.maxRecordBytes,
@@ -359,6 +365,7 @@ class ArchiveImportRun {
       )
     }
     await this.flush(file, opened, pending, summary.records, true)
+    this.clock.switchTo(null)
     summary.outcome = summary.recordsSkippedByCheckpoint > 0 ? 'resumed' : 'imported'
     summary.repeatedLeaderboards = stats.repeatedLeaderboards - before.repeatedLeaderboards
     summary.unparsedMetricValues = stats.unparsedMetricValues - before.unparsedMetricValues
@@ -366,7 +373,12 @@ class ArchiveImportRun {
     this.progress.setFilePhase(progressId, 'finalizing')
   }
 
-  /** Commits `pending` in chunks, the checkpoint with the last one, then empties it. */
+  /**
+   * Hands `pending` (emptied) to the writer, the checkpoint with its last chunk. Chunks commit one
+   * after another, but the next records are parsed while one commits: IndexedDB does its work in
+   * the browser process, so parsing in this thread meanwhile is nearly free. `complete` waits
+   * until everything is committed.
+   */
   private async flush(
     file: PlannedFile,
     opened: OpenedSource,
@@ -384,36 +396,55 @@ class ArchiveImportRun {
           complete
         }
       : null
-    if (entityBatchSize(pending) === 0 && checkpoint === null) return
+    if (entityBatchSize(pending) > 0 || checkpoint !== null) {
+      const batch = takeEntityBatch(pending)
+      await this.settleWrites(file)
+      this.writing = this.write(file, batch, checkpoint, recordsDone)
+    }
+    if (complete) await this.settleWrites(file)
+  }
+
+  /** Waits for the write in flight; throws its failure. */
+  private async settleWrites(file: PlannedFile): Promise<void> {
     this.progress.setFilePhase(file.progressId, 'writing')
-    const parts = splitEntityBatch(pending, this.chunkSize)
+    const failure = await this.clock.time('writing', () => this.writing)
+    this.writing = Promise.resolve(null)
+    if (failure) throw failure
+    this.progress.setFilePhase(file.progressId, 'parsing')
+  }
+
+  /** Writes `batch` in chunk transactions; resolves to the failure rather than rejecting, so a write nobody awaits yet cannot go unhandled. */
+  private async write(
+    file: PlannedFile,
+    batch: EntityBatch,
+    checkpoint: SyncCheckpointMeta | null,
+    recordsDone: number
+  ): Promise<SyncFailed | null> {
+    const parts = splitEntityBatch(batch, this.chunkSize)
     for (const [i, part] of parts.entries()) {
       try {
         const tally = await writeEntityChunk(this.db, part, {
-          emptyTables: this.emptyTables,
+          stored: this.requireStored(),
           checkpoint: i === parts.length - 1 ? checkpoint : null
         })
         addTally(this.tally, tally)
       } catch (error) {
-        throw new SyncFailed(
+        return new SyncFailed(
           toArchiveSyncError(
             file.source.name,
             new Error(`the database refused a write: ${describe(error)}`),
-            {
-              recordIndex: recordsDone - 1,
-              byteOffset: null
-            }
+            { recordIndex: recordsDone - 1, byteOffset: null }
           )
         )
       }
     }
-    clearEntityBatch(pending)
-    this.progress.setFilePhase(file.progressId, 'parsing')
+    return null
   }
 
   private async finalize(): Promise<void> {
     this.progress.setPhase('finalizing')
     const citingKinds: DumpKind[] = ['papers', 'links', 'evaluation-tables']
+    this.clock.switchTo('finalizing')
     try {
       await finalizeArchive(
         this.db,
@@ -429,6 +460,7 @@ class ArchiveImportRun {
         importedKinds: this.importedKinds,
         snapshotDate: this.options.snapshotDate ?? null,
         completedAt: new Date(this.now()).toISOString(),
+        changedRecords: this.tally.writes > 0,
         fileNames: this.files.map((file) => file.source.name)
       })
     } catch (error) {
@@ -440,6 +472,7 @@ class ArchiveImportRun {
         })
       )
     }
+    this.clock.switchTo(null)
     for (const file of this.files) {
       if (file.summary.outcome !== 'unchanged') this.progress.setFilePhase(file.progressId, 'done')
     }
@@ -464,13 +497,19 @@ class ArchiveImportRun {
         resultsRepointed: this.tally.resultsRepointed,
         files: this.files.map((file) => file.summary),
         durationSeconds,
-        writtenRecordsPerSecond: durationSeconds > 0 ? this.tally.writes / durationSeconds : 0
+        writtenRecordsPerSecond: durationSeconds > 0 ? this.tally.writes / durationSeconds : 0,
+        stageSeconds: this.clock.seconds()
       }
     }
   }
 
   private failure(file: string, message: string): SyncFailed {
     return new SyncFailed({ file, recordIndex: null, byteOffset: null, message })
+  }
+
+  private requireStored(): StoredArchiveIds {
+    if (this.stored === null) throw new Error('stored ids used before they were loaded')
+    return this.stored
   }
 
   private requireContext(): NormalizationContext {

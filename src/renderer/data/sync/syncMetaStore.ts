@@ -55,6 +55,8 @@ export interface CompletedSync {
   importedKinds: Map<DumpKind, ImportedFileMeta[]>
   snapshotDate: string | null
   completedAt: string
+  /** Whether this sync added, changed or removed any record. */
+  changedRecords: boolean
   /** Files whose checkpoints are now obsolete. */
   fileNames: string[]
 }
@@ -73,6 +75,10 @@ export async function recordCompletedSync(db: ArchiveDatabase, completed: Comple
       snapshotDate:
         completed.snapshotDate ?? fileDates[fileDates.length - 1] ?? previous?.snapshotDate ?? null,
       completedAt: completed.completedAt,
+      changedAt:
+        completed.changedRecords || previous === undefined
+          ? completed.completedAt
+          : (previous.changedAt ?? previous.completedAt),
       kinds
     }
     await db.syncMeta.put(snapshot)

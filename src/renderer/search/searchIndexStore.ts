@@ -1,0 +1,151 @@
+/**
+ * The persisted search index in the `searchIndex` table: loading it in stages, and bringing it
+ * up to date after a sync by re-indexing only the papers that changed (a full build when there is
+ * no stored index, or when so much changed that building is cheaper).
+ *
+ * Rows: the paper index's manifest and chunks (see `indexSerialization`), the entity index, the
+ * fingerprints of the indexed papers, and the stamp of the archive the index reflects. A save
+ * writes only chunks that are not stored yet and deletes the ones no longer referenced, in one
+ * transaction, so a reader never sees a manifest whose chunks are missing.
+ */
+import type { ArchiveDatabase } from '../data/db'
+import { EntitySearchIndex } from '../../shared/search/entitySearchIndex'
+import {
+  attachPaperIndexChunks,
+  chunkKeysByGroup,
+  deserializePaperIndex,
+  serializePaperIndex
+} from '../../shared/search/indexSerialization'
+import {
+  applyIndexUpdate,
+  decodeFingerprints,
+  encodeFingerprints,
+  fingerprintAll,
+  planIndexUpdate
+} from '../../shared/search/indexUpdate'
+import { PaperSearchIndex, type PaperSearchIndexOptions } from '../../shared/search/paperSearchIndex'
+import { loadSearchableEntities, loadSearchablePapers } from './searchableRecords'
+
+const STAMP = 'stamp'
+const MANIFEST = 'paper-manifest'
+const ENTITIES = 'entities'
+const FINGERPRINTS = 'paper-fingerprints'
+const META_KEYS = new Set([STAMP, MANIFEST, ENTITIES, FINGERPRINTS])
+
+export interface LoadedSearchIndex {
+  papers: PaperSearchIndex
+  entities: EntitySearchIndex
+  /** The archive stamp the stored index was built for. */
+  stamp: string | null
+}
+
+async function readChunks(db: ArchiveDatabase, keys: string[]): Promise<Map<string, Uint8Array | string>> {
+  const rows = await db.searchIndex.bulkGet(keys)
+  const chunks = new Map<string, Uint8Array | string>()
+  rows.forEach((row, i) => {
+    if (row) chunks.set(keys[i], row.data)
+  })
+  return chunks
+}
+
+/**
+ * Loads the stored index, or resolves `null` when there is none. `onAnswering` is called as soon
+ * as the `core` chunks are in (enough to answer queries); the phrase data and abstract postings,
+ * over half the bytes, are attached before the promise resolves.
+ */
+export async function loadSearchIndex(
+  db: ArchiveDatabase,
+  onAnswering: (loaded: LoadedSearchIndex) => void,
+  options: PaperSearchIndexOptions = {}
+): Promise<LoadedSearchIndex | null> {
+  const [manifest, entityJson, stamp] = (await db.searchIndex.bulkGet([MANIFEST, ENTITIES, STAMP])).map(
+    (row) => row?.data
+  )
+  if (typeof manifest !== 'string' || typeof entityJson !== 'string') return null
+  const groups = chunkKeysByGroup(manifest)
+  const loaded: LoadedSearchIndex = {
+    papers: deserializePaperIndex(manifest, await readChunks(db, groups.core), options),
+    entities: EntitySearchIndex.deserialize(entityJson),
+    stamp: typeof stamp === 'string' ? stamp : null
+  }
+  onAnswering(loaded)
+  for (const group of ['sequences', 'abstract'] as const) {
+    attachPaperIndexChunks(loaded.papers, manifest, await readChunks(db, groups[group]))
+  }
+  return loaded
+}
+
+/** The stamp of the archive the stored index reflects, `null` when nothing is stored. */
+export async function storedSearchStamp(db: ArchiveDatabase): Promise<string | null> {
+  const data = (await db.searchIndex.get(STAMP))?.data
+  return typeof data === 'string' ? data : null
+}
+
+export interface SearchIndexUpdate extends LoadedSearchIndex {
+  mode: 'built' | 'updated'
+  /** Papers (re-)indexed and removed. */
+  indexed: number
+  removed: number
+}
+
+/**
+ * Brings the index in line with the archive tables and stores it. `current` is the index loaded
+ * from storage (fully attached), or `null`, which means a full build.
+ */
+export async function updateSearchIndex(
+  db: ArchiveDatabase,
+  current: PaperSearchIndex | null,
+  stamp: string,
+  options: PaperSearchIndexOptions = {}
+): Promise<SearchIndexUpdate> {
+  const documents = await loadSearchablePapers(db)
+  const stored = current ? (await db.searchIndex.get(FINGERPRINTS))?.data : undefined
+  const plan = typeof stored === 'string' ? planIndexUpdate(decodeFingerprints(stored), documents) : null
+  let papers: PaperSearchIndex
+  let update: Pick<SearchIndexUpdate, 'mode' | 'indexed' | 'removed'>
+  if (current !== null && plan !== null && !plan.rebuildCheaper) {
+    applyIndexUpdate(current, plan)
+    papers = current
+    update = { mode: 'updated', indexed: plan.changed.length, removed: plan.removed.length }
+  } else {
+    papers = PaperSearchIndex.build(documents, options)
+    update = { mode: 'built', indexed: documents.length, removed: 0 }
+  }
+  const fingerprints = plan?.fingerprints ?? fingerprintAll(documents)
+  const entities = EntitySearchIndex.build(await loadSearchableEntities(db))
+  await saveSearchIndex(
+    db,
+    { papers, entities, stamp },
+    encodeFingerprints(fingerprints),
+    update.mode === 'updated'
+  )
+  return { papers, entities, stamp, ...update }
+}
+
+/**
+ * Writes the index. After an update, stored chunks are kept (their keys never change meaning);
+ * after a build, whose segment keys start again from `s0`, everything is replaced.
+ */
+async function saveSearchIndex(
+  db: ArchiveDatabase,
+  index: LoadedSearchIndex & { stamp: string },
+  fingerprints: string,
+  incremental: boolean
+): Promise<void> {
+  const storedKeys = new Set((await db.searchIndex.toCollection().primaryKeys()).map(String))
+  const serialized = serializePaperIndex(index.papers, incremental ? { storedKeys } : {})
+  const referenced = new Set(serialized.keys)
+  const obsolete = [...storedKeys].filter(
+    (key) => !META_KEYS.has(key) && (!incremental || !referenced.has(key))
+  )
+  await db.transaction('rw', db.searchIndex, async () => {
+    await db.searchIndex.bulkDelete(obsolete)
+    await db.searchIndex.bulkPut(serialized.chunks.map((chunk) => ({ key: chunk.key, data: chunk.data })))
+    await db.searchIndex.bulkPut([
+      { key: MANIFEST, data: serialized.manifest },
+      { key: ENTITIES, data: index.entities.serialize() },
+      { key: FINGERPRINTS, data: fingerprints },
+      { key: STAMP, data: index.stamp }
+    ])
+  })
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import {
+  applyIndexUpdate,
+  decodeFingerprints,
+  documentFingerprint,
+  encodeFingerprints,
+  fingerprintAll,
+  planIndexUpdate
+} from '../../../src/shared/search/indexUpdate'
+import { PaperSearchIndex } from '../../../src/shared/search/paperSearchIndex'
+import type { PaperSearchResponse } from '../../../src/shared/search/paperSearchResponse'
+import type { SearchablePaper } from '../../../src/shared/search/searchDocuments'
+import { realAbstractPapers, realLeaderboardPapers } from './realSearchFixtures'
+
+const before = [...realAbstractPapers(), ...realLeaderboardPapers()]
+
+/** `before` after a sync: one paper retitled, one gained code, two gone, one new. */
+function afterSync(): { papers: SearchablePaper[]; retitled: string; gainedCode: string; gone: string[] } {
+  const [retitled, gainedCode, goneA, goneB] = [before[3], before[60], before[7], before[80]]
+  const papers = before
+    .filter((paper) => paper !== goneA && paper !== goneB)
+    .map((paper) => {
+      if (paper === retitled) return { ...paper, title: 'Quenching Instead of Annealing' }
+      if (paper === gainedCode) return { ...paper, hasCode: true, frameworks: ['jax'] }
+      return paper
+    })
+  papers.push({ ...before[5], id: 'a-new-paper', title: 'Zeolite Lattices Under Pressure' })
+  return { papers, retitled: retitled.id, gainedCode: gainedCode.id, gone: [goneA.id, goneB.id] }
+}
+
+function ranked(response: PaperSearchResponse): unknown {
+  return {
+    total: response.total,
+    // Equal scores may come in another order from other segments: compare them as a set.
+    hits: response.hits.map((hit) => `${hit.id} ${hit.score.toFixed(9)}`).sort(),
+    facets: response.facets
+  }
+}
+
+describe('updating the paper index after a sync', () => {
+  it('fingerprints every indexed field, and nothing else', () => {
+    const paper = before[0]
+    const base = documentFingerprint(paper)
+    expect(documentFingerprint({ ...paper })).toBe(base)
+    for (const change of [
+      { title: `${paper.title}.` },
+      { abstract: '' },
+      { authors: [...paper.authors].reverse().concat('Someone Else') },
+      { year: 1901 },
+      { hasCode: !paper.hasCode },
+      { frameworks: ['pytorch'] }
+    ])
+      expect(documentFingerprint({ ...paper, ...change })).not.toBe(base)
+  })
+
+  it('plans exactly the new, changed and removed papers', () => {
+    const { papers, retitled, gainedCode, gone } = afterSync()
+    const plan = planIndexUpdate(fingerprintAll(before), papers)
+    expect(plan.changed.map((paper) => paper.id).sort()).toEqual([retitled, gainedCode, 'a-new-paper'].sort())
+    expect(plan.removed.sort()).toEqual([...gone].sort())
+    expect(plan.fingerprints.size).toBe(papers.length)
+    expect(plan.rebuildCheaper).toBe(false)
+  })
+
+  it('asks for a full build when most papers changed', () => {
+    const plan = planIndexUpdate(
+      fingerprintAll(before),
+      before.map((paper) => ({ ...paper, venue: 'Renamed' }))
+    )
+    expect(plan.changed).toHaveLength(before.length)
+    expect(plan.rebuildCheaper).toBe(true)
+  })
+
+  it('gives the same answers as a fresh build of the new papers', () => {
+    const { papers } = afterSync()
+    const updated = PaperSearchIndex.build(before, { maxSegmentDocs: 40 })
+    applyIndexUpdate(updated, planIndexUpdate(fingerprintAll(before), papers))
+    const fresh = PaperSearchIndex.build(papers, { maxSegmentDocs: 40 })
+    expect(updated.documentCount).toBe(papers.length)
+    for (const query of ['quenching ', 'annealing ', 'zeolite ', 'framework:jax', 'has:code', 'quantum ']) {
+      expect(ranked(updated.search(query, { limit: 200 }))).toEqual(
+        ranked(fresh.search(query, { limit: 200 }))
+      )
+    }
+  })
+
+  it('stores fingerprints as text and reads them back', () => {
+    const fingerprints = fingerprintAll(before)
+    expect(decodeFingerprints(encodeFingerprints(fingerprints))).toEqual(fingerprints)
+    expect(decodeFingerprints(encodeFingerprints(new Map()))).toEqual(new Map())
+  })
+})
