@@ -50,29 +50,27 @@ async function readChunks(db: ArchiveDatabase, keys: string[]): Promise<Map<stri
 
 /**
  * Loads the stored index, or resolves `null` when there is none. `onAnswering` is called as soon
- * as the `core` chunks are in (enough to answer queries); the phrase data and abstract postings,
- * over half the bytes, are attached before the promise resolves.
+ * as the paper index's `core` chunks are in (enough to answer paper queries); the entity index,
+ * the phrase data and the abstract postings (over half the bytes) follow before the promise
+ * resolves.
  */
 export async function loadSearchIndex(
   db: ArchiveDatabase,
-  onAnswering: (loaded: LoadedSearchIndex) => void,
+  onAnswering: (papers: PaperSearchIndex) => void,
   options: PaperSearchIndexOptions = {}
 ): Promise<LoadedSearchIndex | null> {
-  const [manifest, entityJson, stamp] = (await db.searchIndex.bulkGet([MANIFEST, ENTITIES, STAMP])).map(
-    (row) => row?.data
-  )
-  if (typeof manifest !== 'string' || typeof entityJson !== 'string') return null
+  const manifest = (await db.searchIndex.get(MANIFEST))?.data
+  if (typeof manifest !== 'string') return null
   const groups = chunkKeysByGroup(manifest)
-  const loaded: LoadedSearchIndex = {
-    papers: deserializePaperIndex(manifest, await readChunks(db, groups.core), options),
-    entities: EntitySearchIndex.deserialize(entityJson),
-    stamp: typeof stamp === 'string' ? stamp : null
-  }
-  onAnswering(loaded)
+  const papers = deserializePaperIndex(manifest, await readChunks(db, groups.core), options)
+  onAnswering(papers)
+  const [entityJson, stamp] = (await db.searchIndex.bulkGet([ENTITIES, STAMP])).map((row) => row?.data)
+  if (typeof entityJson !== 'string') return null
+  const entities = EntitySearchIndex.deserialize(entityJson)
   for (const group of ['sequences', 'abstract'] as const) {
-    attachPaperIndexChunks(loaded.papers, manifest, await readChunks(db, groups[group]))
+    attachPaperIndexChunks(papers, manifest, await readChunks(db, groups[group]))
   }
-  return loaded
+  return { papers, entities, stamp: typeof stamp === 'string' ? stamp : null }
 }
 
 /** The stamp of the archive the stored index reflects, `null` when nothing is stored. */

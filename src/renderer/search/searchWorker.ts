@@ -47,11 +47,15 @@ async function archiveStamp(): Promise<string | null> {
 
 async function loadPersisted(): Promise<void> {
   const loaded = await loadSearchIndex(db, (answering) => {
-    papers = answering.papers
-    entities = answering.entities
+    papers = answering
     setStatus({ state: 'ready', partial: true, loadMs: Math.round(performance.now()) })
   })
-  if (loaded) setStatus({ partial: false, fullLoadMs: Math.round(performance.now()) })
+  if (loaded === null) {
+    papers = null
+    return
+  }
+  entities = loaded.entities
+  setStatus({ partial: false, fullLoadMs: Math.round(performance.now()) })
 }
 
 async function update(stamp: string): Promise<void> {

@@ -87,9 +87,14 @@ export function demoteToStub(paper: PaperRecord): PaperRecord {
   })
 }
 
-function preferredPaperId(ids: string[] | undefined, allowResultStubs: boolean): string | null {
+function preferredPaperId(
+  ids: string[] | undefined,
+  allowResultStubs: boolean,
+  removed: ReadonlySet<string>
+): string | null {
   let best: string | null = null
   for (const id of ids ?? []) {
+    if (removed.has(id)) continue
     const stub = isResultStubId(id)
     if (stub && !allowResultStubs) continue
     // Stored papers (and link stubs, which carry real ids) win over row stubs; among equals the
@@ -104,18 +109,17 @@ function preferredPaperId(ids: string[] | undefined, allowResultStubs: boolean):
 export class PaperMatchIndex {
   private readonly byArxivId = new Map<string, string[]>()
   private readonly byTitleKey = new Map<string, string[]>()
+  private readonly removed = new Set<string>()
 
   add(paperId: string, arxivId: string | null, titleKey: string | null): void {
+    this.removed.delete(paperId)
     if (arxivId) this.addTo(this.byArxivId, arxivId, paperId)
     if (titleKey) this.addTo(this.byTitleKey, titleKey, paperId)
   }
 
-  addArxivId(arxivId: string, paperId: string): void {
-    this.addTo(this.byArxivId, arxivId, paperId)
-  }
-
-  addTitleKey(titleKey: string, paperId: string): void {
-    this.addTo(this.byTitleKey, titleKey, paperId)
+  /** Papers deleted from the table: lookups skip them (their keys are not at hand to unlist them). */
+  remove(paperIds: Iterable<string>): void {
+    for (const id of paperIds) this.removed.add(id)
   }
 
   /**
@@ -123,9 +127,11 @@ export class PaperMatchIndex {
    * paper (or link stub) only, which is what re-pointing a row stub needs.
    */
   resolve(arxivId: string | null, titleKey: string | null, allowResultStubs = true): string | null {
-    const byArxiv = arxivId ? preferredPaperId(this.byArxivId.get(arxivId), allowResultStubs) : null
+    const byArxiv = arxivId
+      ? preferredPaperId(this.byArxivId.get(arxivId), allowResultStubs, this.removed)
+      : null
     if (byArxiv !== null) return byArxiv
-    return titleKey ? preferredPaperId(this.byTitleKey.get(titleKey), allowResultStubs) : null
+    return titleKey ? preferredPaperId(this.byTitleKey.get(titleKey), allowResultStubs, this.removed) : null
   }
 
   private addTo(map: Map<string, string[]>, key: string, paperId: string): void {

@@ -135,7 +135,10 @@ describe('opening a version 1 profile with the current schema', () => {
     const name = uniqueName()
     await createV1Profile(name)
     const db = await reopen(name)
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
+    // Version 4 dropped two papers indexes; the papers themselves stay.
+    expect(await db.papers.count()).toBe(2)
+    expect(db.papers.schema.indexes.map((index) => index.name)).toEqual(['date', 'taskIds', 'stubSource'])
 
     expect(await db.readingLists.orderBy('order').toArray()).toEqual([
       {

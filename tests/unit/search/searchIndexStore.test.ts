@@ -50,7 +50,7 @@ describe('the persisted search index', () => {
     const loaded = (await loadSearchIndex(
       db,
       (partial) => {
-        const response = partial.papers.search('annealing ')
+        const response = partial.search('annealing ')
         answering = { total: response.total, incomplete: response.incomplete }
       },
       SEGMENT

@@ -19,12 +19,11 @@ import type {
 } from '../../../shared/archive/entities'
 import { ARCHIVE_ENTITY_TABLES } from '../../../shared/archive/entities'
 import type { EntityBatch } from '../../../shared/archive/dumpNormalizer'
-import { paperTitleKey } from '../../../shared/archive/paperKeys'
-import { PaperMatchIndex, resolveResultPaper, resultPaperStub } from '../../../shared/archive/paperResolution'
+import { resolveResultPaper, resultPaperStub } from '../../../shared/archive/paperResolution'
 import { recordsEqual } from '../../../shared/archive/recordsEqual'
 import type { StubChangeCounts, TableChangeCounts } from '../../../shared/archive/syncProgress'
-import { addStoredPapers } from './storedPaperLookup'
 import type { StoredArchiveIds } from './storedArchiveIds'
+import type { StoredPaperMatches } from './storedPaperMatches'
 
 export interface SyncTally {
   tables: Record<ArchiveEntityTable, TableChangeCounts>
@@ -64,6 +63,8 @@ interface Identified {
 export interface ChunkWriteOptions {
   /** What the tables hold; the writer keeps it current. */
   stored: StoredArchiveIds
+  /** Stored papers by arXiv id and title key, for joining rows; the writer keeps it current. */
+  paperMatches: StoredPaperMatches
   /** Stored with the chunk; `null` for all but the last slice of a record's entities. */
   checkpoint: SyncCheckpointMeta | null
 }
@@ -135,6 +136,7 @@ async function putPapers(
   }
   if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
   options.stored.notePapersWritten(toWrite)
+  options.paperMatches.noteWritten(toWrite)
   tally.writes += toWrite.length
 }
 
@@ -159,21 +161,8 @@ async function putStubs(
   })
   if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
   options.stored.notePapersWritten(toWrite)
+  options.paperMatches.noteWritten(toWrite)
   tally.writes += toWrite.length
-}
-
-/** Stored papers (and stubs) that share an arXiv id or a title with the chunk's rows. */
-async function paperIndexForResults(db: ArchiveDatabase, results: ResultRecord[]): Promise<PaperMatchIndex> {
-  const index = new PaperMatchIndex()
-  const arxivIds = new Set<string>()
-  const titleKeys = new Set<string>()
-  for (const result of results) {
-    if (result.paperArxivId) arxivIds.add(result.paperArxivId)
-    const titleKey = paperTitleKey(result.paperTitle)
-    if (titleKey) titleKeys.add(titleKey)
-  }
-  await addStoredPapers(db, index, arxivIds, titleKeys)
-  return index
 }
 
 async function putResults(
@@ -182,7 +171,7 @@ async function putResults(
   options: ChunkWriteOptions,
   tally: SyncTally
 ) {
-  const index = await paperIndexForResults(db, results)
+  const index = options.paperMatches.index
   const resolved: ResultRecord[] = []
   const stubs: PaperRecord[] = []
   for (const result of results) {

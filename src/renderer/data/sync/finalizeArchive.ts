@@ -10,13 +10,12 @@
 import type { Table } from 'dexie'
 import type { ArchiveDatabase } from '../db'
 import type { ArchiveEntityTable, PaperRecord } from '../../../shared/archive/entities'
-import { demoteToStub, PaperMatchIndex } from '../../../shared/archive/paperResolution'
+import { demoteToStub } from '../../../shared/archive/paperResolution'
 import type { SyncTally } from './entityChunkWriter'
-import { addStoredPapers } from './storedPaperLookup'
+import type { StoredPaperMatches } from './storedPaperMatches'
 
 const DELETE_CHUNK = 2000
 const REPOINT_CHUNK = 500
-const LOOKUP_CHUNK = 1000
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
@@ -29,6 +28,8 @@ export interface FinalizeRequest {
   seenIds: ReadonlyMap<ArchiveEntityTable, ReadonlySet<string>>
   /** Whether papers, links or results may have changed (step 2 and 3 are needed). */
   papersOrCitationsChanged: boolean
+  /** Kept current with the papers this pass deletes. */
+  paperMatches: StoredPaperMatches
   throwIfAborted: () => void
 }
 
@@ -83,11 +84,9 @@ async function removeUnlisted(
       })
     }
     tally.stubs.created += demoted.length
-    await deleteInChunks(
-      table,
-      gone.filter((id) => !cited.has(id)),
-      request
-    )
+    const deleted = gone.filter((id) => !cited.has(id))
+    await deleteInChunks(table, deleted, request)
+    request.paperMatches.noteDeleted(deleted)
   }
 }
 
@@ -98,19 +97,7 @@ async function repointResultStubs(
 ): Promise<void> {
   const stubs = await db.papers.where('stubSource').equals('result').toArray()
   if (stubs.length === 0) return
-  const index = new PaperMatchIndex()
-  const arxivIds = [...new Set(stubs.map((stub) => stub.arxivId).filter((id): id is string => id !== null))]
-  const titleKeys = [
-    ...new Set(stubs.map((stub) => stub.titleKey).filter((key): key is string => key !== null))
-  ]
-  for (let i = 0; i < Math.max(arxivIds.length, titleKeys.length); i += LOOKUP_CHUNK) {
-    await addStoredPapers(
-      db,
-      index,
-      arxivIds.slice(i, i + LOOKUP_CHUNK),
-      titleKeys.slice(i, i + LOOKUP_CHUNK)
-    )
-  }
+  const index = request.paperMatches.index
   const targets = new Map<string, string>()
   for (const stub of stubs) {
     const target = index.resolve(stub.arxivId, stub.titleKey, false)
@@ -128,6 +115,7 @@ async function repointResultStubs(
       await db.papers.bulkDelete(part)
       return count
     })
+    request.paperMatches.noteDeleted(part)
     tally.resultsRepointed += moved
     tally.tables.results.changed += moved
     tally.stubs.resolved += part.length
@@ -143,6 +131,7 @@ async function removeUncitedStubs(
   const cited = await citedPaperIds(db)
   const uncited = [...(await stubIds(db))].filter((id) => !cited.has(id))
   await deleteInChunks(db.papers as Table<unknown, string>, uncited, request)
+  request.paperMatches.noteDeleted(uncited)
   tally.stubs.removed += uncited.length
   tally.writes += uncited.length
 }

@@ -58,6 +58,7 @@ import { finalizeArchive } from './finalizeArchive'
 import { loadNormalizationContext } from './normalizationSeed'
 import { StageClock } from './stageClock'
 import { StoredArchiveIds } from './storedArchiveIds'
+import { StoredPaperMatches } from './storedPaperMatches'
 import { SyncProgressTracker } from './syncProgressTracker'
 import {
   checkpointKey,
@@ -125,6 +126,7 @@ class ArchiveImportRun {
   private readonly seenIds = new Map<ArchiveEntityTable, Set<string>>()
   private readonly importedKinds = new Map<DumpKind, ImportedFileMeta[]>()
   private stored: StoredArchiveIds | null = null
+  private paperMatches: StoredPaperMatches = StoredPaperMatches.none()
   private state: StoredSyncState = { archive: null, checkpoints: new Map() }
   private context: NormalizationContext | null = null
   private current: PlannedFile | null = null
@@ -154,6 +156,9 @@ class ArchiveImportRun {
       const kinds = new Set(this.files.map((file) => file.kind))
       this.context = await loadNormalizationContext(this.db, kinds)
       this.stored = await StoredArchiveIds.load(this.db)
+      // Kinds that write papers or join rows to them; methods and datasets alone need no matches.
+      if ((['papers', 'links', 'evaluation-tables'] as const).some((kind) => kinds.has(kind)))
+        this.paperMatches = await StoredPaperMatches.load(this.db)
       this.progress.setPhase('importing')
       let taskIdsClaimed = false
       for (const kind of DUMP_KINDS_IN_IMPORT_ORDER) {
@@ -425,6 +430,7 @@ class ArchiveImportRun {
       try {
         const tally = await writeEntityChunk(this.db, part, {
           stored: this.requireStored(),
+          paperMatches: this.paperMatches,
           checkpoint: i === parts.length - 1 ? checkpoint : null
         })
         addTally(this.tally, tally)
@@ -451,6 +457,7 @@ class ArchiveImportRun {
         {
           seenIds: this.seenIds,
           papersOrCitationsChanged: citingKinds.some((kind) => this.importedKinds.has(kind)),
+          paperMatches: this.paperMatches,
           throwIfAborted: () => this.throwIfAborted()
         },
         this.tally
