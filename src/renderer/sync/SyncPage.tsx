@@ -227,6 +227,11 @@ function ResultSummary({
           Everything imported before it, and all your lists and notes, are unchanged.
         </p>
       )}
+      <p className="muted" data-testid="sync-stages">
+        Time spent reading and parsing {formatDuration(summary.stageSeconds.reading)}, waiting for the
+        database {formatDuration(summary.stageSeconds.writing)}, finalizing{' '}
+        {formatDuration(summary.stageSeconds.finalizing)}.
+      </p>
       {skipped > 0 && (
         <p data-testid="sync-resumed">
           Resumed from a checkpoint: {formatCount(skipped)} records were already stored.

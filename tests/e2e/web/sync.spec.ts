@@ -25,6 +25,9 @@ test.describe('archive sync in browser mode', () => {
     await expect(sync.count('methods')).toHaveText('1,924')
     await expect(sync.count('datasets')).toHaveText('6,257')
     await expect(sync.count('codeLinks')).toHaveText('2,297')
+    await expect(page.getByTestId('sync-stages')).toHaveText(
+      /^Time spent reading and parsing (\d+ min )?\d+ s, waiting for the database (\d+ min )?\d+ s, finalizing (\d+ min )?\d+ s\.$/
+    )
 
     await sync.open('/paper/optimization-by-simulated-annealing')
     await expect(sync.heading('Optimization by Simulated Annealing')).toBeVisible()
