@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { EntityKind } from '../../shared/search/searchDocuments'
 import { routes } from '../../shared/routes'
 import { appDatabase } from '../data/appDatabase'
-import { searchEntities, searchPapers } from './searchClient'
+import { searchEntities, searchPapers, useSearchIndexStatus } from './searchClient'
 
 export interface QuickResult {
   key: string
@@ -22,6 +22,9 @@ const ENTITY_ROUTE: Record<EntityKind, (id: string) => string> = {
 /** Jump targets for a few typed letters: entities by name, then papers; for the palette and header. */
 export function useQuickResults(query: string, limits = { entities: 8, papers: 6 }): QuickResult[] {
   const [results, setResults] = useState<{ query: string; items: QuickResult[] }>({ query: '', items: [] })
+  // Asked again as the index fills in: papers answer before the entity index is read at start-up.
+  const { state, papers: paperCount, entities: entityCount, partial } = useSearchIndexStatus()
+  const indexVersion = `${state}|${paperCount}|${entityCount}|${partial}`
   useEffect(() => {
     const text = query.trim()
     if (text.length < 2) return
@@ -60,6 +63,6 @@ export function useQuickResults(query: string, limits = { entities: 8, papers: 6
     return () => {
       live = false
     }
-  }, [query, limits.entities, limits.papers])
+  }, [query, limits.entities, limits.papers, indexVersion])
   return query.trim().length < 2 || results.query !== query.trim() ? [] : results.items
 }
