@@ -76,6 +76,9 @@ function LocalArchive({ running }: { running: boolean }): ReactNode {
           ? `Archive snapshot ${meta.snapshotDate ?? 'of unknown date'} · last sync completed ${new Date(meta.completedAt).toLocaleString()}`
           : 'No sync has completed yet.'}
       </p>
+      {running && (
+        <p className="muted">These counts are from before the running sync; they refresh when it ends.</p>
+      )}
     </section>
   )
 }
