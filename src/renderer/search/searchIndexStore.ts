@@ -19,12 +19,13 @@ import {
 import {
   applyIndexUpdate,
   decodeFingerprints,
+  documentFingerprint,
   encodeFingerprints,
-  fingerprintAll,
-  planIndexUpdate
+  IndexUpdatePlanner,
+  type IndexUpdatePlan
 } from '../../shared/search/indexUpdate'
 import { PaperSearchIndex, type PaperSearchIndexOptions } from '../../shared/search/paperSearchIndex'
-import { loadSearchableEntities, loadSearchablePapers } from './searchableRecords'
+import { forEachSearchablePaper, loadSearchableEntities } from './searchableRecords'
 
 const STAMP = 'stamp'
 const MANIFEST = 'paper-manifest'
@@ -96,20 +97,32 @@ export async function updateSearchIndex(
   stamp: string,
   options: PaperSearchIndexOptions = {}
 ): Promise<SearchIndexUpdate> {
-  const documents = await loadSearchablePapers(db)
   const stored = current ? (await db.searchIndex.get(FINGERPRINTS))?.data : undefined
-  const plan = typeof stored === 'string' ? planIndexUpdate(decodeFingerprints(stored), documents) : null
+  let plan: IndexUpdatePlan | null = null
+  if (current !== null && typeof stored === 'string') {
+    const planner = new IndexUpdatePlanner(decodeFingerprints(stored))
+    await forEachSearchablePaper(db, (paper) => planner.add(paper))
+    plan = planner.finish()
+  }
   let papers: PaperSearchIndex
+  let fingerprints: Map<string, number>
   let update: Pick<SearchIndexUpdate, 'mode' | 'indexed' | 'removed'>
   if (current !== null && plan !== null && !plan.rebuildCheaper) {
     applyIndexUpdate(current, plan)
     papers = current
+    fingerprints = plan.fingerprints
     update = { mode: 'updated', indexed: plan.changed.length, removed: plan.removed.length }
   } else {
-    papers = PaperSearchIndex.build(documents, options)
-    update = { mode: 'built', indexed: documents.length, removed: 0 }
+    const built = new PaperSearchIndex(options)
+    fingerprints = new Map()
+    await forEachSearchablePaper(db, (paper) => {
+      built.append(paper)
+      fingerprints.set(paper.id, documentFingerprint(paper))
+    })
+    built.flush()
+    papers = built
+    update = { mode: 'built', indexed: fingerprints.size, removed: 0 }
   }
-  const fingerprints = plan?.fingerprints ?? fingerprintAll(documents)
   const entities = EntitySearchIndex.build(await loadSearchableEntities(db))
   await saveSearchIndex(
     db,

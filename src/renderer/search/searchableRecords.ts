@@ -8,7 +8,14 @@ interface CodeFacts {
   frameworks: Set<string>
 }
 
-export async function loadSearchablePapers(db: ArchiveDatabase): Promise<SearchablePaper[]> {
+/**
+ * Hands every paper to `visit` as the document the engine indexes, one at a time: holding all
+ * 576k documents (abstracts included) at once would take gigabytes.
+ */
+export async function forEachSearchablePaper(
+  db: ArchiveDatabase,
+  visit: (paper: SearchablePaper) => void
+): Promise<void> {
   const taskNames = new Map((await db.tasks.toArray()).map((t) => [t.id, t.name]))
   const code = new Map<string, CodeFacts>()
   await db.codeLinks.each((link) => {
@@ -17,10 +24,9 @@ export async function loadSearchablePapers(db: ArchiveDatabase): Promise<Searcha
     if (link.framework) facts.frameworks.add(link.framework)
     code.set(link.paperId, facts)
   })
-  const papers: SearchablePaper[] = []
   await db.papers.each((paper) => {
     const facts = code.get(paper.id)
-    papers.push({
+    visit({
       id: paper.id,
       title: paper.title,
       abstract: paper.abstract ?? '',
@@ -34,7 +40,6 @@ export async function loadSearchablePapers(db: ArchiveDatabase): Promise<Searcha
       frameworks: facts ? [...facts.frameworks] : []
     })
   })
-  return papers
 }
 
 export async function loadSearchableEntities(db: ArchiveDatabase): Promise<SearchableEntity[]> {

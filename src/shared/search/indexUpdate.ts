@@ -26,7 +26,7 @@ export function fingerprintAll(papers: readonly SearchablePaper[]): Map<string, 
 }
 
 export interface IndexUpdatePlan {
-  /** New papers and papers whose document changed. */
+  /** New papers and papers whose document changed (empty when `rebuildCheaper`). */
   changed: SearchablePaper[]
   /** Ids indexed before that the archive no longer has. */
   removed: string[]
@@ -36,20 +36,50 @@ export interface IndexUpdatePlan {
   rebuildCheaper: boolean
 }
 
+/**
+ * Builds an `IndexUpdatePlan` from the archive's papers one at a time, keeping only the changed
+ * ones: the unchanged majority is fingerprinted and let go. Once so many have changed that a
+ * fresh build is cheaper, it stops keeping them too (the caller builds from the tables instead).
+ */
+export class IndexUpdatePlanner {
+  private readonly fingerprints = new Map<string, number>()
+  private changed: SearchablePaper[] = []
+  private changedCount = 0
+
+  constructor(private readonly previous: ReadonlyMap<string, number>) {}
+
+  add(paper: SearchablePaper): void {
+    const fingerprint = documentFingerprint(paper)
+    this.fingerprints.set(paper.id, fingerprint)
+    if (this.previous.get(paper.id) === fingerprint) return
+    this.changedCount += 1
+    if (this.changedCount > this.rebuildThreshold()) this.changed = []
+    else this.changed.push(paper)
+  }
+
+  finish(): IndexUpdatePlan {
+    const removed = [...this.previous.keys()].filter((id) => !this.fingerprints.has(id))
+    const rebuildCheaper = this.changedCount + removed.length > this.rebuildThreshold(this.fingerprints.size)
+    return {
+      changed: rebuildCheaper ? [] : this.changed,
+      removed,
+      fingerprints: this.fingerprints,
+      rebuildCheaper
+    }
+  }
+
+  private rebuildThreshold(papers = 0): number {
+    return FULL_REBUILD_SHARE * Math.max(1, papers, this.previous.size)
+  }
+}
+
 export function planIndexUpdate(
   previous: ReadonlyMap<string, number>,
   papers: readonly SearchablePaper[]
 ): IndexUpdatePlan {
-  const fingerprints = fingerprintAll(papers)
-  const changed = papers.filter((paper) => previous.get(paper.id) !== fingerprints.get(paper.id))
-  const removed = [...previous.keys()].filter((id) => !fingerprints.has(id))
-  const touched = changed.length + removed.length
-  return {
-    changed,
-    removed,
-    fingerprints,
-    rebuildCheaper: touched > FULL_REBUILD_SHARE * Math.max(1, papers.length, previous.size)
-  }
+  const planner = new IndexUpdatePlanner(previous)
+  for (const paper of papers) planner.add(paper)
+  return planner.finish()
 }
 
 /** Applies `plan` to `index` in place: removals, then replacements, then a light compaction. */

@@ -50,9 +50,17 @@ export class PaperSearchIndex {
    */
   static build(papers: Iterable<SearchablePaper>, options: PaperSearchIndexOptions = {}): PaperSearchIndex {
     const index = new PaperSearchIndex(options)
-    for (const paper of papers) index.addToBuilder(paper)
+    for (const paper of papers) index.append(paper)
     index.flush()
     return index
+  }
+
+  /**
+   * Adds a paper whose id the index does not hold, as a build does (papers streamed from the
+   * tables); skips the lookup `add` makes. Call `flush()` after the last one.
+   */
+  append(paper: SearchablePaper): void {
+    this.addToBuilder(paper)
   }
 
   /** Seals the papers being added, then lists the segments with their persistence keys. */
