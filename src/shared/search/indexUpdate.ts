@@ -21,10 +21,6 @@ export function documentFingerprint(paper: SearchablePaper): number {
   return hash >>> 0
 }
 
-export function fingerprintAll(papers: readonly SearchablePaper[]): Map<string, number> {
-  return new Map(papers.map((paper) => [paper.id, documentFingerprint(paper)]))
-}
-
 export interface IndexUpdatePlan {
   /** New papers and papers whose document changed (empty when `rebuildCheaper`). */
   changed: SearchablePaper[]

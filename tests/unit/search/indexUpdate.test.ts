@@ -4,7 +4,6 @@ import {
   decodeFingerprints,
   documentFingerprint,
   encodeFingerprints,
-  fingerprintAll,
   planIndexUpdate
 } from '../../../src/shared/search/indexUpdate'
 import { PaperSearchIndex } from '../../../src/shared/search/paperSearchIndex'
@@ -13,6 +12,10 @@ import type { SearchablePaper } from '../../../src/shared/search/searchDocuments
 import { realAbstractPapers, realLeaderboardPapers } from './realSearchFixtures'
 
 const before = [...realAbstractPapers(), ...realLeaderboardPapers()]
+
+function fingerprintAll(papers: readonly SearchablePaper[]): Map<string, number> {
+  return new Map(papers.map((paper) => [paper.id, documentFingerprint(paper)]))
+}
 
 /** `before` after a sync: one paper retitled, one gained code, two gone, one new. */
 function afterSync(): { papers: SearchablePaper[]; retitled: string; gainedCode: string; gone: string[] } {
