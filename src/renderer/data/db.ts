@@ -17,6 +17,7 @@ import type {
   SyncMetaRecord,
   TaskRecord
 } from '../../shared/archive/entities'
+import type { PaperListingRecord } from '../../shared/archive/paperListings'
 import type {
   FollowedLeaderboard,
   ListEntry,
@@ -25,6 +26,7 @@ import type {
   ReadingStatus,
   SavedSearch
 } from '../../shared/library/libraryTypes'
+import { rebuildPaperListings } from './paperListingStore'
 import { upgradeUserTablesToV2 } from './userTablesUpgrade'
 
 export const DEFAULT_ARCHIVE_DATABASE_NAME = 'papers-with-code-2'
@@ -67,7 +69,7 @@ export const USER_TABLES = [
 ] as const
 
 /** Tables derived from the archive that any worker may rebuild (never user data, never a sync's). */
-export const DERIVED_TABLES = ['searchIndex'] as const
+export const DERIVED_TABLES = ['searchIndex', 'paperListings'] as const
 
 export type ArchiveTableName = (typeof ARCHIVE_TABLES)[number]
 export type UserTableName = (typeof USER_TABLES)[number]
@@ -111,6 +113,7 @@ export class ArchiveDatabase extends Dexie {
   declare readonly settings: Table<SettingRecord, string>
   declare readonly savedSearches: Table<SavedSearchRecord, string>
   declare readonly searchIndex: Table<SearchIndexChunkRecord, string>
+  declare readonly paperListings: Table<PaperListingRecord, string>
   declare readonly followedLeaderboards: Table<FollowedLeaderboardRecord, string>
 
   constructor(name: string = DEFAULT_ARCHIVE_DATABASE_NAME, options?: DexieOptions) {
@@ -125,6 +128,12 @@ export class ArchiveDatabase extends Dexie {
     // The arXiv-id and title-key indexes served only the sync's joins of rows to papers, which
     // now happen in memory (storedPaperMatches.ts); they cost the papers import ~40 % of its time.
     this.version(4).stores({ papers: 'id, date, *taskIds, stubSource' })
+    // The date and task indexes gave way to listings written once per sync (paperListings.ts):
+    // their ~3.5 entries per paper were most of the papers import's remaining IndexedDB cost.
+    // A paper's code links are a range of their ids (codeLinkIds.ts), so `paperId` goes too.
+    this.version(5)
+      .stores({ papers: 'id, stubSource', codeLinks: 'id', paperListings: 'key' })
+      .upgrade((tx) => rebuildPaperListings(tx.table('papers'), tx.table('paperListings')))
   }
 }
 

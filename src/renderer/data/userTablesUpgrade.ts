@@ -10,6 +10,7 @@
  *   counts as seen, or every old result would be announced as new the first time the page opens.
  */
 import type { Transaction } from 'dexie'
+import { codeLinkIdPrefix } from '../../shared/archive/codeLinkIds'
 import type {
   CodeLinkRecord,
   LeaderboardRecord,
@@ -54,7 +55,13 @@ export async function upgradeUserTablesToV2(tx: Transaction): Promise<void> {
   const entries = tx.table<StoredV1Entry, [string, string]>('listEntries')
   const paperIds = [...new Set((await entries.toArray()).map((entry) => entry.paperId))]
   const papers = await tx.table<PaperRecord, string>('papers').bulkGet(paperIds)
-  const links = await tx.table<CodeLinkRecord, string>('codeLinks').where('paperId').anyOf(paperIds).toArray()
+  // By link id, not the `paperId` index: version 5 dropped it, and Dexie checks queries in older
+  // upgrade steps against the newest schema.
+  const links = await tx
+    .table<CodeLinkRecord, string>('codeLinks')
+    .where(':id')
+    .startsWithAnyOf(paperIds.map(codeLinkIdPrefix))
+    .toArray()
   const paperById = new Map(papers.filter((paper) => paper !== undefined).map((paper) => [paper.id, paper]))
   await entries.toCollection().modify((entry) => {
     const paper = paperById.get(entry.paperId)

@@ -16,6 +16,7 @@ import { snapshotFromPaper } from '../../shared/library/paperSnapshot'
 import type { LibraryBackup } from '../../shared/library/backup'
 import { planRestore, type RestoreMode, type RestoreReport } from '../../shared/library/restorePlan'
 import type { ArchiveDatabase } from '../data/db'
+import { codeLinksOfPapers } from '../data/queries/codeLinkQueries'
 
 /** The list every bookmark lands in unless the user picks another. */
 export const DEFAULT_LIST_ID = 'reading-list'
@@ -64,7 +65,7 @@ export async function listsHolding(db: ArchiveDatabase, paperId: string): Promis
 
 /** A new entry for the paper, its snapshot taken with the code links the archive has for it. */
 async function newEntry(db: ArchiveDatabase, paper: PaperRecord, listId: string): Promise<ListEntry> {
-  const codeLinks = await db.codeLinks.where('paperId').equals(paper.id).toArray()
+  const codeLinks = await codeLinksOfPapers(db, [paper.id])
   return {
     listId,
     paperId: paper.id,

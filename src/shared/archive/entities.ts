@@ -41,7 +41,7 @@ export interface PaperRecord {
 }
 
 export interface CodeLinkRecord {
-  /** `<paperId>|<repoUrl>`: the dump has no id and no pair repeats. */
+  /** `<paperId>|<repoUrl>` (codeLinkIds.ts): the dump has no id and no pair repeats. */
   id: string
   paperId: string
   paperTitle: string | null
@@ -236,4 +236,9 @@ export interface ArchiveSnapshotMeta {
   kinds: Record<string, ImportedFileMeta[]>
 }
 
-export type SyncMetaRecord = SyncCheckpointMeta | ArchiveSnapshotMeta
+/** `syncMeta` row present while the paper listings may miss papers a sync wrote (syncMetaStore.ts). */
+export interface PaperListingsStaleMeta {
+  key: 'paperListingsStale'
+}
+
+export type SyncMetaRecord = SyncCheckpointMeta | ArchiveSnapshotMeta | PaperListingsStaleMeta

@@ -2,6 +2,7 @@
  * `links-between-papers-and-code` records → `CodeLinkRecord`, each with the stub its paper gets
  * when the papers table does not have it.
  */
+import { codeLinkId } from './codeLinkIds'
 import type { CodeLinkRecord, PaperRecord } from './entities'
 import { createNormalizationStats, type DumpNormalizer } from './dumpNormalizer'
 import { normalizeArxivId } from './paperKeys'
@@ -26,7 +27,7 @@ export function normalizeCodeLinkRecord(raw: unknown): NormalizedCodeLink {
   const paperId = paperIdFromUrl(expectText(record, 'paper_url', 'a code link'), 'a code link')
   const repoUrl = expectText(record, 'repo_url', 'a code link').trim()
   const link: CodeLinkRecord = {
-    id: `${paperId}|${repoUrl}`,
+    id: codeLinkId(paperId, repoUrl),
     paperId,
     paperTitle: lineOrNull(record.paper_title),
     paperArxivId: normalizeArxivId(record.paper_arxiv_id),

@@ -12,9 +12,11 @@ import {
   type ArchiveDatabase,
   DERIVED_TABLES
 } from '../../../src/renderer/data/db'
+import { codeLinksOfPapers } from '../../../src/renderer/data/queries/codeLinkQueries'
 import { importArchive, type ImportArchiveOptions } from '../../../src/renderer/data/sync/importArchive'
 import type { ArchiveSource } from '../../../src/shared/archive/archiveSource'
-import type { ArchiveSnapshotMeta } from '../../../src/shared/archive/entities'
+import type { ArchiveSnapshotMeta, PaperRecord } from '../../../src/shared/archive/entities'
+import { PaperListing } from '../../../src/shared/archive/paperListings'
 import type { ArchiveSyncProgress } from '../../../src/shared/archive/syncProgress'
 import {
   REAL_FILES,
@@ -75,6 +77,31 @@ async function tableContents(
 
 const ENTITY_TABLES = ARCHIVE_TABLES.filter((table) => table !== 'syncMeta')
 
+/**
+ * Checks the stored paper listings against the papers table, built here from scratch: every paper
+ * in the archive's listing and in each of its tasks', newest first, undated last, ties by id.
+ */
+async function expectListingsToMatchPapers(db: ArchiveDatabase): Promise<void> {
+  const byKey = new Map<string, PaperRecord[]>()
+  for (const paper of await db.papers.toArray()) {
+    for (const key of ['all', ...new Set(paper.taskIds.map((task) => `task:${task}`))])
+      byKey.set(key, [...(byKey.get(key) ?? []), paper])
+  }
+  const newestFirst = (a: PaperRecord, b: PaperRecord) =>
+    a.date !== b.date ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.id < b.id ? -1 : 1
+  const expected = Object.fromEntries(
+    [...byKey].map(([key, papers]) => [key, papers.sort(newestFirst).map((p) => [p.id, p.date])])
+  )
+  const stored = Object.fromEntries(
+    (await db.paperListings.toArray()).map((record) => {
+      const listing = PaperListing.decode(record)
+      return [record.key, listing.ids.map((id, i) => [id, listing.dateAt(i)])]
+    })
+  )
+  expect(stored).toEqual(expected)
+  expect(await db.syncMeta.get('paperListingsStale')).toBeUndefined()
+}
+
 async function run(db: ArchiveDatabase, sources: ArchiveSource[], options: ImportArchiveOptions = {}) {
   const result = await importArchive(db, sources, options)
   if (result.outcome === 'failed') throw new Error(`sync failed: ${JSON.stringify(result.error)}`)
@@ -87,8 +114,25 @@ describe('importArchive', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [...ARCHIVE_TABLES, ...USER_TABLES, ...DERIVED_TABLES].sort()
     )
-    // Rows are joined to papers by arXiv id and title in memory: no index on either.
-    expect(db.table('papers').schema.indexes.map((i) => i.name)).toEqual(['date', 'taskIds', 'stubSource'])
+    // Rows are joined to papers in memory and pages list them from the listings: only stubs are indexed.
+    expect(db.table('papers').schema.indexes.map((i) => i.name)).toEqual(['stubSource'])
+    // A paper's code links are a range of link ids: no index either.
+    expect(db.table('codeLinks').schema.indexes).toEqual([])
+  })
+
+  it('reads a paper’s code links as a range of link ids, and no other paper’s', async () => {
+    const db = freshDatabase()
+    await run(db, [linksSlice()])
+    const all = await db.codeLinks.toArray()
+    const paperIds = [...new Set(all.map((link) => link.paperId))]
+    // Ids that extend another paper's id are where a plain prefix match would go wrong.
+    const extended = paperIds.filter((id) => paperIds.some((other) => other !== id && other.startsWith(id)))
+    for (const ids of [[POINCARE_ID], paperIds.slice(0, 7), extended, []]) {
+      const found = await codeLinksOfPapers(db, ids)
+      const wanted = all.filter((link) => ids.includes(link.paperId))
+      expect(found.map((link) => link.id).sort()).toEqual(wanted.map((link) => link.id).sort())
+    }
+    expect((await codeLinksOfPapers(db, [POINCARE_ID])).length).toBeGreaterThan(0)
   })
 
   it('imports real dumps and resolves rows to papers by arXiv id', async () => {
@@ -131,6 +175,7 @@ describe('importArchive', () => {
     const cited = await db.results.filter((r) => r.paperArxivId === '1705.08039').toArray()
     expect(new Set(cited.map((r) => r.paperId))).toEqual(new Set(['arxiv:1705.08039']))
     expect(await db.papers.get('arxiv:1705.08039')).toMatchObject({ isStub: true, stubSource: 'result' })
+    await expectListingsToMatchPapers(db)
 
     // The link names the paper by its PWC id: rows move from the arXiv stub to it.
     const linked = await run(db, [linksSlice()])
@@ -143,6 +188,7 @@ describe('importArchive', () => {
     })
     const moved = await db.results.bulkGet(cited.map((r) => r.id))
     expect(new Set(moved.map((r) => r?.paperId))).toEqual(new Set([POINCARE_ID]))
+    await expectListingsToMatchPapers(db)
 
     // The papers dump replaces the stub in place.
     const withPapers = await run(db, [poincarePapersFile()])
@@ -154,6 +200,7 @@ describe('importArchive', () => {
     expect(await db.papers.where('stubSource').equals('link').count()).toBe(
       new Set(LINKS_SLICE.map((l) => l.paper_url)).size - 1
     )
+    await expectListingsToMatchPapers(db)
   })
 
   it('resumes an interrupted file from its checkpoint without rewriting committed records', async () => {
@@ -187,6 +234,7 @@ describe('importArchive', () => {
     expect(second.summary.tables.results.added).toBe((await db.results.count()) - resultsBefore)
     expect(second.summary.tables.results.unchanged).toBe(0)
     expect(await tableContents(db, ENTITY_TABLES)).toEqual(await tableContents(clean, ENTITY_TABLES))
+    await expectListingsToMatchPapers(db)
   })
 
   it('re-syncs idempotently: unchanged files are skipped, forced ones write nothing', async () => {
@@ -212,6 +260,7 @@ describe('importArchive', () => {
     expect(last.completedAt).not.toBe(first.completedAt)
     expect(last.changedAt).toBe(first.changedAt)
     expect(first.changedAt).toBe(first.completedAt)
+    await expectListingsToMatchPapers(db)
   })
 
   it('removes records a newer dump no longer lists, and stubs nothing cites', async () => {
@@ -230,6 +279,7 @@ describe('importArchive', () => {
     const stubsLeft = new Set(newerLinks.map((l) => l.paper_url)).size
     expect(result.summary.stubs.removed).toBe(new Set(LINKS_SLICE.map((l) => l.paper_url)).size - stubsLeft)
     expect(await db.papers.count()).toBe(stubsLeft)
+    await expectListingsToMatchPapers(db)
   })
 
   it('stops cleanly when the database refuses a write, with the chunks before it committed', async () => {
@@ -254,11 +304,16 @@ describe('importArchive', () => {
       recordsDone: 20,
       complete: false
     })
-    // Once the database accepts writes again, a sync resumes after the committed chunks.
+    // The listings do not show the committed papers yet, and say so.
+    expect(await db.syncMeta.get('paperListingsStale')).toBeDefined()
+    // Once the database accepts writes again, a sync resumes after the committed chunks; the
+    // listings are rebuilt, so they show the papers the failed sync wrote too.
     db.papers.bulkPut = bulkPut
     const resumed = await run(db, [papersFile()], { chunkSize: 10 })
     expect(resumed.summary.files[0]).toMatchObject({ outcome: 'resumed', recordsSkippedByCheckpoint: 20 })
     expect(await db.papers.count()).toBe(50)
+    await expectListingsToMatchPapers(db)
+    expect((await db.paperListings.get('all'))?.ids.split('\n')).toHaveLength(50)
   })
 
   it('stops at a truncated file with its name and record, keeping committed chunks and user data', async () => {

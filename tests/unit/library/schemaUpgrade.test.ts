@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createEntityBatch, createNormalizationContext } from '../../../src/shared/archive/dumpNormalizer'
 import { createEvaluationTablesNormalizer } from '../../../src/shared/archive/normalizeEvaluationTables'
 import type { CodeLinkRecord, PaperRecord } from '../../../src/shared/archive/entities'
+import { ALL_PAPERS_LISTING, PaperListing, taskListingKey } from '../../../src/shared/archive/paperListings'
 import { openArchiveDatabase, type ArchiveDatabase } from '../../../src/renderer/data/db'
 import { snapshotFromPaper } from '../../../src/shared/library/paperSnapshot'
 import {
@@ -135,10 +136,10 @@ describe('opening a version 1 profile with the current schema', () => {
     const name = uniqueName()
     await createV1Profile(name)
     const db = await reopen(name)
-    expect(db.verno).toBe(4)
-    // Version 4 dropped two papers indexes; the papers themselves stay.
+    expect(db.verno).toBe(5)
+    // Versions 4 and 5 dropped every papers index but the stubs'; the papers themselves stay.
     expect(await db.papers.count()).toBe(2)
-    expect(db.papers.schema.indexes.map((index) => index.name)).toEqual(['date', 'taskIds', 'stubSource'])
+    expect(db.papers.schema.indexes.map((index) => index.name)).toEqual(['stubSource'])
 
     expect(await db.readingLists.orderBy('order').toArray()).toEqual([
       {
@@ -193,7 +194,7 @@ describe('opening a version 1 profile with the current schema', () => {
     await createV1Profile(name)
     const db = await reopen(name)
     const arxiv = samplePaper(ARXIV_PAPER)
-    const links = (await db.codeLinks.where('paperId').equals(arxiv.id).toArray()).map((link) => ({
+    const links = (await db.codeLinks.filter((link) => link.paperId === arxiv.id).toArray()).map((link) => ({
       repoUrl: link.repoUrl,
       isOfficial: link.isOfficial
     }))
@@ -257,6 +258,30 @@ describe('opening a version 1 profile with the current schema', () => {
     expect(new Set(followed?.lastSeenResultIds)).toEqual(new Set(batch.results.map((result) => result.id)))
     expect(followed?.followedAt).toBe('2025-07-31T08:00:00.000Z')
     expect(followed?.lastSeenBest).toMatchObject({ metric: 'EM', raw: '90.640', value: 90.64 })
+  })
+
+  it('lists the papers the profile holds, newest first, overall and per task', async () => {
+    const name = uniqueName()
+    await createV1Profile(name)
+    // The sample papers carry no tasks (the converted dump has none): give one a real task id.
+    const papers = [
+      samplePaper(ARXIV_PAPER),
+      { ...samplePaper(PUBLISHER_PAPER), taskIds: ['image-classification'] }
+    ]
+    const old = new Dexie(name)
+    old.version(1).stores(SCHEMA_V1)
+    await old.table('papers').put(papers[1])
+    old.close()
+    const db = await reopen(name)
+    const all = PaperListing.decode((await db.paperListings.get(ALL_PAPERS_LISTING))!)
+    const newestFirst = [...papers].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1))
+    expect(all.ids).toEqual(newestFirst.map((paper) => paper.id))
+    expect(all.dateAt(0)).toBe(newestFirst[0].date)
+    const taskKeys = new Set(papers.flatMap((paper) => paper.taskIds.map(taskListingKey)))
+    expect((await db.paperListings.toCollection().primaryKeys()).sort()).toEqual(
+      [ALL_PAPERS_LISTING, ...taskKeys].sort()
+    )
+    expect((await db.paperListings.get(taskListingKey('image-classification')))?.ids).toBe(papers[1].id)
   })
 
   it('reopens a current profile without changing its user data', async () => {

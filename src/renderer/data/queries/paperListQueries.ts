@@ -1,6 +1,7 @@
-import type { Collection } from 'dexie'
 import type { CodeLinkRecord, PaperRecord } from '../../../shared/archive/entities'
+import { ALL_PAPERS_LISTING, taskListingKey } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
+import { readPaperListing } from '../paperListingStore'
 
 export interface PaperListFilters {
   year: number | null
@@ -52,67 +53,64 @@ export async function loadCodeIndex(db: ArchiveDatabase): Promise<CodeIndex> {
   return index
 }
 
-function needsScan(filters: PaperListFilters): boolean {
-  return (
-    !filters.includeStubs ||
-    filters.hasCode ||
-    filters.officialCode ||
-    filters.framework !== null ||
-    filters.venue.trim() !== ''
-  )
+/** How many papers a venue filter reads at a time (it is the one filter that needs the records). */
+const VENUE_SCAN_BATCH = 1000
+
+export interface PaperIdList {
+  /** Newest first. */
+  ids: string[]
+  /** True when a venue filter stopped reading at its cap: more papers may match. */
+  capped: boolean
 }
 
-/** Newest first; the year and task filters use indexes, the rest filter a cursor. */
-export function paperCollection(
-  db: ArchiveDatabase,
-  filters: PaperListFilters,
-  code: CodeIndex | null
-): Collection<PaperRecord, string> {
-  let collection: Collection<PaperRecord, string>
-  if (filters.taskId) collection = db.papers.where('taskIds').equals(filters.taskId)
-  else if (filters.year !== null)
-    collection = db.papers
-      .where('date')
-      .between(`${filters.year}-01-01`, `${filters.year}-12-31\uffff`, true, true)
-  else collection = db.papers.orderBy('date')
-  collection = collection.reverse()
-  if (!needsScan(filters) && !(filters.taskId && filters.year !== null)) return collection
-  const venue = filters.venue.trim().toLowerCase()
-  return collection.filter(
-    (paper) =>
-      (filters.includeStubs || !paper.isStub) &&
-      (!filters.taskId || filters.year === null || (paper.date ?? '').startsWith(String(filters.year))) &&
-      (!filters.hasCode || (code?.withCode.has(paper.id) ?? false)) &&
-      (!filters.officialCode || (code?.official.has(paper.id) ?? false)) &&
-      (filters.framework === null ||
-        (code?.frameworksByPaper.get(paper.id)?.has(filters.framework) ?? false)) &&
-      (venue === '' || (paper.proceeding ?? paper.conference ?? '').toLowerCase().includes(venue))
-  )
-}
-
-/** How many papers match, counted up to `cap` when a filter forces a scan (an exact count would read them all). */
-export async function countPapers(
+/**
+ * The ids of the papers that match, newest first, from the listings (paperListings.ts): year,
+ * stub and code filters need no paper record; a venue filter reads the records, up to `cap` matches.
+ */
+export async function listPaperIds(
   db: ArchiveDatabase,
   filters: PaperListFilters,
   code: CodeIndex | null,
   cap = 10_000
-): Promise<{ count: number; capped: boolean }> {
-  const collection = paperCollection(db, filters, code)
-  if (!needsScan(filters)) return { count: await collection.count(), capped: false }
-  let count = 0
-  await collection
-    .until(() => count > cap)
-    .each(() => {
-      count += 1
-    })
-  return { count: Math.min(count, cap), capped: count > cap }
+): Promise<PaperIdList> {
+  const listing = await readPaperListing(
+    db,
+    filters.taskId ? taskListingKey(filters.taskId) : ALL_PAPERS_LISTING
+  )
+  const stubs = filters.includeStubs
+    ? null
+    : new Set((await db.papers.orderBy('stubSource').primaryKeys()).map(String))
+  const year = filters.year === null ? null : String(filters.year)
+  const ids = listing.ids.filter(
+    (id, i) =>
+      (year === null || (listing.dateAt(i)?.startsWith(year) ?? false)) &&
+      !(stubs?.has(id) ?? false) &&
+      (!filters.hasCode || (code?.withCode.has(id) ?? false)) &&
+      (!filters.officialCode || (code?.official.has(id) ?? false)) &&
+      (filters.framework === null || (code?.frameworksByPaper.get(id)?.has(filters.framework) ?? false))
+  )
+  const venue = filters.venue.trim().toLowerCase()
+  if (venue === '') return { ids, capped: false }
+  const matching: string[] = []
+  for (let start = 0; start < ids.length && matching.length <= cap; start += VENUE_SCAN_BATCH) {
+    for (const paper of await db.papers.bulkGet(ids.slice(start, start + VENUE_SCAN_BATCH))) {
+      if (paper && (paper.proceeding ?? paper.conference ?? '').toLowerCase().includes(venue))
+        matching.push(paper.id)
+    }
+  }
+  return { ids: matching.slice(0, cap), capped: matching.length > cap }
+}
+
+/** The stored papers with these ids, in the same order (a listing may name one deleted since). */
+export async function papersByIds(db: ArchiveDatabase, ids: readonly string[]): Promise<PaperRecord[]> {
+  return (await db.papers.bulkGet([...ids])).filter((paper): paper is PaperRecord => paper !== undefined)
+}
+
+/** The newest `limit` papers of a listing (the archive's, or a task's). */
+export async function newestPapers(db: ArchiveDatabase, key: string, limit: number): Promise<PaperRecord[]> {
+  return papersByIds(db, (await readPaperListing(db, key)).ids.slice(0, limit))
 }
 
 export async function paperYears(db: ArchiveDatabase): Promise<number[]> {
-  const first = await db.papers.orderBy('date').first()
-  const last = await db.papers.orderBy('date').last()
-  const from = Number(first?.date?.slice(0, 4))
-  const to = Number(last?.date?.slice(0, 4))
-  if (!from || !to) return []
-  return Array.from({ length: to - from + 1 }, (_, i) => to - i)
+  return (await readPaperListing(db, ALL_PAPERS_LISTING)).years()
 }

@@ -7,7 +7,10 @@ import type {
   TaskRecord
 } from '../../../shared/archive/entities'
 import { resolveMetricDirection } from '../../../shared/sota/metricDirection'
+import { ALL_PAPERS_LISTING, taskListingKey } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
+import { codeLinksOfPapers } from './codeLinkQueries'
+import { newestPapers } from './paperListQueries'
 import { bestResult } from './leaderboardBest'
 
 export interface PaperResultRow {
@@ -89,7 +92,7 @@ export function titleWords(title: string): Set<string> {
 
 /**
  * Papers sharing tasks and title words, newest first, at most `limit`. Candidates come from
- * the task index (bounded per task) and, for papers without tasks, the newest papers.
+ * the task listings (bounded per task) and, for papers without tasks, the newest papers.
  */
 export async function relatedPapers(
   db: ArchiveDatabase,
@@ -98,11 +101,10 @@ export async function relatedPapers(
 ): Promise<PaperRecord[]> {
   const candidates = new Map<string, PaperRecord>()
   for (const taskId of paper.taskIds.slice(0, 6)) {
-    for (const p of await db.papers.where('taskIds').equals(taskId).reverse().limit(400).toArray())
-      candidates.set(p.id, p)
+    for (const p of await newestPapers(db, taskListingKey(taskId), 400)) candidates.set(p.id, p)
   }
   if (candidates.size < limit) {
-    for (const p of await db.papers.orderBy('date').reverse().limit(2000).toArray()) candidates.set(p.id, p)
+    for (const p of await newestPapers(db, ALL_PAPERS_LISTING, 2000)) candidates.set(p.id, p)
   }
   candidates.delete(paper.id)
   const words = titleWords(paper.title + ' ' + (paper.abstract ?? '').slice(0, 600))
@@ -126,7 +128,7 @@ export async function loadPaperPage(db: ArchiveDatabase, id: string): Promise<Pa
   const paper = await db.papers.get(id)
   if (!paper) return null
   const [links, results, tasks, methods, related] = await Promise.all([
-    db.codeLinks.where('paperId').equals(id).toArray(),
+    codeLinksOfPapers(db, [id]),
     db.results.where('paperId').equals(id).toArray(),
     db.tasks.bulkGet(paper.taskIds),
     db.methods.bulkGet(paper.methodIds),

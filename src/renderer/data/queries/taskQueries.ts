@@ -5,7 +5,9 @@ import type {
   TaskRecord
 } from '../../../shared/archive/entities'
 import { pwcSlug } from '../../../shared/archive/slug'
+import { taskListingKey } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
+import { newestPapers } from './paperListQueries'
 import { bestResult, primaryMetric } from './leaderboardBest'
 
 export interface AreaSummary {
@@ -118,13 +120,13 @@ export async function loadTaskPage(db: ArchiveDatabase, id: string): Promise<Tas
     task.parentId ? db.tasks.get(task.parentId) : undefined,
     db.tasks.where('parentId').equals(id).sortBy('name'),
     db.leaderboards.where('taskId').equals(id).toArray(),
-    db.papers.where('taskIds').equals(id).reverse().limit(50).toArray()
+    newestPapers(db, taskListingKey(id), 50)
   ])
   return {
     task,
     parent: parent ?? null,
     subtasks,
     boards: await summarizeBoards(db, boards),
-    papers: papers.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+    papers
   }
 }

@@ -23,7 +23,7 @@ import { resolveResultPaper, resultPaperStub } from '../../../shared/archive/pap
 import { recordsEqual } from '../../../shared/archive/recordsEqual'
 import type { StubChangeCounts, TableChangeCounts } from '../../../shared/archive/syncProgress'
 import type { StoredArchiveIds } from './storedArchiveIds'
-import type { StoredPaperMatches } from './storedPaperMatches'
+import type { StoredPapers } from './storedPapers'
 
 export interface SyncTally {
   tables: Record<ArchiveEntityTable, TableChangeCounts>
@@ -63,8 +63,8 @@ interface Identified {
 export interface ChunkWriteOptions {
   /** What the tables hold; the writer keeps it current. */
   stored: StoredArchiveIds
-  /** Stored papers by arXiv id and title key, for joining rows; the writer keeps it current. */
-  paperMatches: StoredPaperMatches
+  /** Stored papers by arXiv id and title key, for joining rows, and what changed; the writer keeps it current. */
+  papers: StoredPapers
   /** Stored with the chunk; `null` for all but the last slice of a record's entities. */
   checkpoint: SyncCheckpointMeta | null
 }
@@ -136,7 +136,7 @@ async function putPapers(
   }
   if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
   options.stored.notePapersWritten(toWrite)
-  options.paperMatches.noteWritten(toWrite)
+  options.papers.noteWritten(toWrite)
   tally.writes += toWrite.length
 }
 
@@ -161,7 +161,7 @@ async function putStubs(
   })
   if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
   options.stored.notePapersWritten(toWrite)
-  options.paperMatches.noteWritten(toWrite)
+  options.papers.noteWritten(toWrite)
   tally.writes += toWrite.length
 }
 
@@ -171,7 +171,7 @@ async function putResults(
   options: ChunkWriteOptions,
   tally: SyncTally
 ) {
-  const index = options.paperMatches.index
+  const index = options.papers.matches
   const resolved: ResultRecord[] = []
   const stubs: PaperRecord[] = []
   for (const result of results) {

@@ -4,15 +4,19 @@
  *    a dropped paper that links or rows still cite stays as a stub, so they keep a title;
  * 2. re-points rows from their stub to the real paper once one with the stub's arXiv id or title
  *    is stored (papers imported after the evaluation tables, in this sync or a later one);
- * 3. deletes stubs nothing cites any more.
- * Each step works in chunks of short transactions, like the import.
+ * 3. deletes stubs nothing cites any more;
+ * 4. brings the paper listings up to date with what the sync and this pass wrote and deleted.
+ * Steps 1–3 work in chunks of short transactions, like the import.
  */
 import type { Table } from 'dexie'
 import type { ArchiveDatabase } from '../db'
 import type { ArchiveEntityTable, PaperRecord } from '../../../shared/archive/entities'
+import { paperIdOfCodeLink } from '../../../shared/archive/codeLinkIds'
 import { demoteToStub } from '../../../shared/archive/paperResolution'
 import type { SyncTally } from './entityChunkWriter'
-import type { StoredPaperMatches } from './storedPaperMatches'
+import { writePaperListings } from '../paperListingStore'
+import type { StoredPapers } from './storedPapers'
+import { clearPaperListingsStale } from './syncMetaStore'
 
 const DELETE_CHUNK = 2000
 const REPOINT_CHUNK = 500
@@ -28,8 +32,8 @@ export interface FinalizeRequest {
   seenIds: ReadonlyMap<ArchiveEntityTable, ReadonlySet<string>>
   /** Whether papers, links or results may have changed (step 2 and 3 are needed). */
   papersOrCitationsChanged: boolean
-  /** Kept current with the papers this pass deletes. */
-  paperMatches: StoredPaperMatches
+  /** Kept current with the papers this pass rewrites and deletes. */
+  papers: StoredPapers
   throwIfAborted: () => void
 }
 
@@ -37,13 +41,15 @@ async function stubIds(db: ArchiveDatabase): Promise<Set<string>> {
   return new Set(await db.papers.orderBy('stubSource').primaryKeys())
 }
 
-/** Papers some link or row cites, read from the indexes without loading a record. */
+/** Papers some link or row cites, read from keys without loading a record. */
 async function citedPaperIds(db: ArchiveDatabase): Promise<Set<string>> {
-  const [linked, ranked] = await Promise.all([
-    db.codeLinks.orderBy('paperId').uniqueKeys(),
+  const [links, ranked] = await Promise.all([
+    db.codeLinks.toCollection().primaryKeys(),
     db.results.orderBy('paperId').uniqueKeys()
   ])
-  return new Set([...linked, ...ranked].map(String))
+  const cited = new Set(ranked.map(String))
+  for (const link of links) cited.add(paperIdOfCodeLink(String(link)))
+  return cited
 }
 
 async function deleteInChunks(
@@ -79,14 +85,17 @@ async function removeUnlisted(
     for (const part of chunks(demoted, DELETE_CHUNK)) {
       request.throwIfAborted()
       await db.transaction('rw', db.papers, async () => {
-        const papers = await db.papers.bulkGet(part)
-        await db.papers.bulkPut(papers.filter((p): p is PaperRecord => p !== undefined).map(demoteToStub))
+        const stubs = (await db.papers.bulkGet(part))
+          .filter((p): p is PaperRecord => p !== undefined)
+          .map(demoteToStub)
+        await db.papers.bulkPut(stubs)
+        request.papers.noteWritten(stubs)
       })
     }
     tally.stubs.created += demoted.length
     const deleted = gone.filter((id) => !cited.has(id))
     await deleteInChunks(table, deleted, request)
-    request.paperMatches.noteDeleted(deleted)
+    request.papers.noteDeleted(deleted)
   }
 }
 
@@ -97,7 +106,7 @@ async function repointResultStubs(
 ): Promise<void> {
   const stubs = await db.papers.where('stubSource').equals('result').toArray()
   if (stubs.length === 0) return
-  const index = request.paperMatches.index
+  const index = request.papers.matches
   const targets = new Map<string, string>()
   for (const stub of stubs) {
     const target = index.resolve(stub.arxivId, stub.titleKey, false)
@@ -115,7 +124,7 @@ async function repointResultStubs(
       await db.papers.bulkDelete(part)
       return count
     })
-    request.paperMatches.noteDeleted(part)
+    request.papers.noteDeleted(part)
     tally.resultsRepointed += moved
     tally.tables.results.changed += moved
     tally.stubs.resolved += part.length
@@ -131,9 +140,18 @@ async function removeUncitedStubs(
   const cited = await citedPaperIds(db)
   const uncited = [...(await stubIds(db))].filter((id) => !cited.has(id))
   await deleteInChunks(db.papers as Table<unknown, string>, uncited, request)
-  request.paperMatches.noteDeleted(uncited)
+  request.papers.noteDeleted(uncited)
   tally.stubs.removed += uncited.length
   tally.writes += uncited.length
+}
+
+/** Step 4, for a sync that wrote papers or may have; it also clears the mark the sync's start set. */
+async function refreshPaperListings(db: ArchiveDatabase, papers: StoredPapers): Promise<void> {
+  if (!papers.tracked) return
+  await db.transaction('rw', db.paperListings, db.syncMeta, async () => {
+    await writePaperListings(db.paperListings, papers.listingChanges, papers.rebuildListings)
+    await clearPaperListingsStale(db)
+  })
 }
 
 export async function finalizeArchive(
@@ -142,9 +160,12 @@ export async function finalizeArchive(
   tally: SyncTally
 ): Promise<void> {
   await removeUnlisted(db, request, tally)
-  if (!request.papersOrCitationsChanged) return
+  if (request.papersOrCitationsChanged) {
+    request.throwIfAborted()
+    await repointResultStubs(db, request, tally)
+    request.throwIfAborted()
+    await removeUncitedStubs(db, request, tally)
+  }
   request.throwIfAborted()
-  await repointResultStubs(db, request, tally)
-  request.throwIfAborted()
-  await removeUncitedStubs(db, request, tally)
+  await refreshPaperListings(db, request.papers)
 }

@@ -58,11 +58,12 @@ import { finalizeArchive } from './finalizeArchive'
 import { loadNormalizationContext } from './normalizationSeed'
 import { StageClock } from './stageClock'
 import { StoredArchiveIds } from './storedArchiveIds'
-import { StoredPaperMatches } from './storedPaperMatches'
+import { StoredPapers } from './storedPapers'
 import { SyncProgressTracker } from './syncProgressTracker'
 import {
   checkpointKey,
   forgetImportedKind,
+  markPaperListingsStale,
   readSyncState,
   recordCompletedSync,
   type StoredSyncState
@@ -126,8 +127,8 @@ class ArchiveImportRun {
   private readonly seenIds = new Map<ArchiveEntityTable, Set<string>>()
   private readonly importedKinds = new Map<DumpKind, ImportedFileMeta[]>()
   private stored: StoredArchiveIds | null = null
-  private paperMatches: StoredPaperMatches = StoredPaperMatches.none()
-  private state: StoredSyncState = { archive: null, checkpoints: new Map() }
+  private papers: StoredPapers = StoredPapers.none()
+  private state: StoredSyncState = { archive: null, checkpoints: new Map(), paperListingsStale: false }
   private context: NormalizationContext | null = null
   private current: PlannedFile | null = null
   /** The chunk write in flight, if any (see `flush`). */
@@ -156,9 +157,11 @@ class ArchiveImportRun {
       const kinds = new Set(this.files.map((file) => file.kind))
       this.context = await loadNormalizationContext(this.db, kinds)
       this.stored = await StoredArchiveIds.load(this.db)
-      // Kinds that write papers or join rows to them; methods and datasets alone need no matches.
-      if ((['papers', 'links', 'evaluation-tables'] as const).some((kind) => kinds.has(kind)))
-        this.paperMatches = await StoredPaperMatches.load(this.db)
+      // Kinds that write papers or join rows to them; methods and datasets alone need neither.
+      if ((['papers', 'links', 'evaluation-tables'] as const).some((kind) => kinds.has(kind))) {
+        await markPaperListingsStale(this.db)
+        this.papers = await StoredPapers.load(this.db, { listingsStale: this.state.paperListingsStale })
+      }
       this.progress.setPhase('importing')
       let taskIdsClaimed = false
       for (const kind of DUMP_KINDS_IN_IMPORT_ORDER) {
@@ -430,7 +433,7 @@ class ArchiveImportRun {
       try {
         const tally = await writeEntityChunk(this.db, part, {
           stored: this.requireStored(),
-          paperMatches: this.paperMatches,
+          papers: this.papers,
           checkpoint: i === parts.length - 1 ? checkpoint : null
         })
         addTally(this.tally, tally)
@@ -457,7 +460,7 @@ class ArchiveImportRun {
         {
           seenIds: this.seenIds,
           papersOrCitationsChanged: citingKinds.some((kind) => this.importedKinds.has(kind)),
-          paperMatches: this.paperMatches,
+          papers: this.papers,
           throwIfAborted: () => this.throwIfAborted()
         },
         this.tally

@@ -12,6 +12,7 @@ import type {
 import type { DumpKind } from '../../../shared/archive/dumpKinds'
 
 const ARCHIVE_META_KEY = 'archive'
+const PAPER_LISTINGS_STALE_KEY = 'paperListingsStale'
 
 export function checkpointKey(fileName: string): SyncCheckpointMeta['key'] {
   return `checkpoint:${fileName}`
@@ -20,20 +21,37 @@ export function checkpointKey(fileName: string): SyncCheckpointMeta['key'] {
 export interface StoredSyncState {
   archive: ArchiveSnapshotMeta | null
   checkpoints: Map<string, SyncCheckpointMeta>
+  /** Whether a sync that may have written papers did not reach the end of its finalize pass. */
+  paperListingsStale: boolean
 }
 
 export async function readSyncState(db: ArchiveDatabase): Promise<StoredSyncState> {
   const rows = await db.syncMeta.toArray()
   const checkpoints = new Map<string, SyncCheckpointMeta>()
   let archive: ArchiveSnapshotMeta | null = null
+  let paperListingsStale = false
   for (const row of rows) {
     if (row.key === ARCHIVE_META_KEY) archive = row as ArchiveSnapshotMeta
+    else if (row.key === PAPER_LISTINGS_STALE_KEY) paperListingsStale = true
     else if (row.key.startsWith('checkpoint:')) {
       const checkpoint = row as SyncCheckpointMeta
       checkpoints.set(checkpoint.fileName, checkpoint)
     }
   }
-  return { archive, checkpoints }
+  return { archive, checkpoints, paperListingsStale }
+}
+
+/**
+ * Set before a sync's first paper write and cleared with the listings it writes at its end: a
+ * sync that stops between the two leaves papers the listings do not show, so the next one
+ * rebuilds them instead of updating them.
+ */
+export async function markPaperListingsStale(db: ArchiveDatabase): Promise<void> {
+  await db.syncMeta.put({ key: PAPER_LISTINGS_STALE_KEY })
+}
+
+export async function clearPaperListingsStale(db: ArchiveDatabase): Promise<void> {
+  await db.syncMeta.delete(PAPER_LISTINGS_STALE_KEY)
 }
 
 /**

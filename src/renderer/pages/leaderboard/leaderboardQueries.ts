@@ -2,6 +2,7 @@ import type { LeaderboardRecord, ResultRecord, TaskRecord } from '../../../share
 import type { ArchiveDatabase } from '../../data/db'
 import { readDirectionOverrides, type DirectionOverrides } from './directionOverrides'
 import { officialCodeKey } from '../../../shared/sota/leaderboardExport'
+import { codeLinksOfPapers } from '../../data/queries/codeLinkQueries'
 
 export interface LeaderboardPageData {
   board: LeaderboardRecord
@@ -36,7 +37,7 @@ export async function loadLeaderboardPage(
   ])
   results.sort((a, b) => a.position - b.position)
   const paperIds = [...new Set(results.map((r) => r.paperId).filter((p): p is string => p !== null))]
-  const links = paperIds.length ? await db.codeLinks.where('paperId').anyOf(paperIds).toArray() : []
+  const links = await codeLinksOfPapers(db, paperIds)
   const officialCode = new Set(
     links.filter((link) => link.isOfficial).map((link) => officialCodeKey(link.paperId, link.repoUrl))
   )

@@ -9,11 +9,11 @@ import { VirtualRows } from '../../components/VirtualRows'
 import { BookmarkControl } from '../../library/BookmarkControl'
 import { appDatabase } from '../../data/appDatabase'
 import {
-  countPapers,
+  listPaperIds,
   loadCodeIndex,
   NO_FILTERS,
-  paperCollection,
   paperYears,
+  papersByIds,
   type PaperListFilters
 } from '../../data/queries/paperListQueries'
 
@@ -36,27 +36,23 @@ export function PapersPage(): ReactNode {
   )
   const effective: PaperListFilters = { ...filters, includeStubs: filters.includeStubs || realPapers === 0 }
   const key = JSON.stringify(effective) + (code ? code.withCode.size : '-')
-  const count = useArchiveQuery((db) => countPapers(db, effective, code ?? null), [key])
+  const list = useArchiveQuery((db) => listPaperIds(db, effective, code ?? null), [key])
   const fetchRows = useCallback(
     (offset: number, limit: number) =>
-      paperCollection(appDatabase, effective, code ?? null)
-        .offset(offset)
-        .limit(limit)
-        .toArray(),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` encodes `effective` and `code`
-    [key]
+      papersByIds(appDatabase, list?.ids.slice(offset, offset + limit) ?? []),
+    [list]
   )
   const set = <K extends keyof PaperListFilters>(name: K, value: PaperListFilters[K]): void =>
     setFilters((f) => ({ ...f, [name]: value }))
 
-  if (count === undefined || code === undefined) return <Loading />
+  if (list === undefined || code === undefined) return <Loading />
   return (
     <div>
       <PageHeader title="Papers" kicker="Browse">
         Latest first.{' '}
         <span data-testid="paper-count">
-          {count.count.toLocaleString('en')}
-          {count.capped ? '+' : ''} papers
+          {list.ids.length.toLocaleString('en')}
+          {list.capped ? '+' : ''} papers
         </span>
         {realPapers === 0 &&
           ' (all known only from leaderboards and code links until the papers dump is synced)'}
@@ -134,13 +130,13 @@ export function PapersPage(): ReactNode {
           </label>
         )}
       </form>
-      {count.count === 0 ? (
+      {list.ids.length === 0 ? (
         <EmptyState title="No papers match" action={<Link to={routes.sync()}>Archive &amp; sync</Link>}>
           <p>Loosen a filter, or sync the papers dump for the full 576,261 papers.</p>
         </EmptyState>
       ) : (
         <VirtualRows
-          total={count.count}
+          total={list.ids.length}
           rowHeight={ROW_HEIGHT}
           fetchRows={fetchRows}
           resetKey={key}

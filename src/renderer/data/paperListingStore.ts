@@ -1,0 +1,47 @@
+/**
+ * The `paperListings` table: reading one listing for a page, and writing them after a sync (or
+ * building them from the papers table, when a schema upgrade creates the table).
+ */
+import type { Table } from 'dexie'
+import type { PaperRecord } from '../../shared/archive/entities'
+import {
+  PaperListing,
+  PaperListingChanges,
+  updatePaperListings,
+  type PaperListingRecord
+} from '../../shared/archive/paperListings'
+import type { ArchiveDatabase } from './db'
+
+export async function readPaperListing(db: ArchiveDatabase, key: string): Promise<PaperListing> {
+  const record = await db.paperListings.get(key)
+  return record ? PaperListing.decode(record) : PaperListing.empty(key)
+}
+
+/**
+ * Applies a sync's changes to the stored listings. With `rebuild`, `changes` holds every stored
+ * paper and the stored listings are replaced instead (after a sync that did not finish, they
+ * may miss what it wrote).
+ */
+export async function writePaperListings(
+  listings: Table<PaperListingRecord, string>,
+  changes: PaperListingChanges,
+  rebuild: boolean
+): Promise<void> {
+  if (!rebuild && changes.isEmpty) return
+  const stored = await listings.toArray()
+  const update = updatePaperListings(rebuild ? [] : stored, changes)
+  const kept = new Set(update.put.map((record) => record.key))
+  const remove = rebuild ? stored.map((record) => record.key).filter((key) => !kept.has(key)) : update.remove
+  await listings.bulkDelete(remove)
+  await listings.bulkPut(update.put)
+}
+
+/** Builds every listing from the papers table (one pass over it). */
+export async function rebuildPaperListings(
+  papers: Table<PaperRecord, string>,
+  listings: Table<PaperListingRecord, string>
+): Promise<void> {
+  const changes = new PaperListingChanges()
+  await papers.each((paper) => changes.noteWritten([paper]))
+  await writePaperListings(listings, changes, true)
+}

@@ -1,0 +1,179 @@
+/**
+ * Papers in the order pages list them (newest first), for the whole archive and per task: derived
+ * records written once at the end of a sync, in place of `date` and `*taskIds` indexes on the
+ * papers table. Those indexes put ~3.5 index entries in IndexedDB per paper written, and the
+ * papers import was bound by IndexedDB's per-entry cost (FACTS.md); a listing is one record per
+ * task, rewritten once per sync.
+ *
+ * A listing is stored as two strings, the ids joined by newlines and the dates at a fixed width,
+ * rather than as arrays: structured clone copies a string at memory speed, where the 576k
+ * elements of an array are cloned one at a time.
+ */
+
+export const ALL_PAPERS_LISTING = 'all'
+
+export function taskListingKey(taskId: string): string {
+  return `task:${taskId}`
+}
+
+export interface PaperListingRecord {
+  key: string
+  /** Paper ids, newest first, joined by `\n`. */
+  ids: string
+  /** `YYYY-MM-DD` per id, `DATE_WIDTH` characters each; blanks for papers without a date. */
+  dates: string
+}
+
+/** What a listing needs to know of a paper. */
+export interface ListedPaper {
+  id: string
+  date: string | null
+  taskIds: readonly string[]
+}
+
+interface ListingEntry {
+  id: string
+  date: string | null
+}
+
+const ID_SEPARATOR = '\n'
+const DATE_WIDTH = 10
+const NO_DATE = ' '.repeat(DATE_WIDTH)
+
+/** Newest first; undated papers last; ties by id, so the order is the same on every build. */
+function compareEntries(a: ListingEntry, b: ListingEntry): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1
+    if (b.date === null) return -1
+    return a.date < b.date ? 1 : -1
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function encodeListing(key: string, entries: readonly ListingEntry[]): PaperListingRecord {
+  let dates = ''
+  for (const entry of entries) {
+    if (entry.id.includes(ID_SEPARATOR)) throw new Error(`paper id ${JSON.stringify(entry.id)} has a newline`)
+    dates += entry.date === null ? NO_DATE : entry.date.slice(0, DATE_WIDTH).padEnd(DATE_WIDTH)
+  }
+  return { key, ids: entries.map((entry) => entry.id).join(ID_SEPARATOR), dates }
+}
+
+/** One listing, decoded: ids by position and the date at each position. */
+export class PaperListing {
+  readonly ids: readonly string[]
+
+  private constructor(
+    readonly key: string,
+    ids: readonly string[],
+    private readonly dates: string
+  ) {
+    this.ids = ids
+  }
+
+  static decode(record: PaperListingRecord): PaperListing {
+    const ids = record.ids === '' ? [] : record.ids.split(ID_SEPARATOR)
+    return new PaperListing(record.key, ids, record.dates)
+  }
+
+  static empty(key: string): PaperListing {
+    return new PaperListing(key, [], '')
+  }
+
+  get size(): number {
+    return this.ids.length
+  }
+
+  dateAt(position: number): string | null {
+    const date = this.dates.slice(position * DATE_WIDTH, (position + 1) * DATE_WIDTH)
+    return date === NO_DATE || date === '' ? null : date.trimEnd()
+  }
+
+  /** The years the listing's dates span, newest first (listings are sorted newest first). */
+  years(): number[] {
+    let newest: string | null = null
+    let oldest: string | null = null
+    for (let i = 0; i < this.size && newest === null; i++) newest = this.dateAt(i)
+    for (let i = this.size - 1; i >= 0 && oldest === null; i--) oldest = this.dateAt(i)
+    const to = Number(newest?.slice(0, 4))
+    const from = Number(oldest?.slice(0, 4))
+    if (!from || !to) return []
+    return Array.from({ length: to - from + 1 }, (_, i) => to - i)
+  }
+
+  entries(): ListingEntry[] {
+    return this.ids.map((id, i) => ({ id, date: this.dateAt(i) }))
+  }
+}
+
+/**
+ * What a sync wrote to or deleted from the papers table, collected as it goes so that the listings
+ * are updated at its end without reading the papers back.
+ */
+export class PaperListingChanges {
+  /** The paper as last written, or `null` once deleted. */
+  private readonly changed = new Map<string, ListedPaper | null>()
+
+  noteWritten(papers: readonly ListedPaper[]): void {
+    for (const { id, date, taskIds } of papers) this.changed.set(id, { id, date, taskIds })
+  }
+
+  noteDeleted(ids: Iterable<string>): void {
+    for (const id of ids) this.changed.set(id, null)
+  }
+
+  get isEmpty(): boolean {
+    return this.changed.size === 0
+  }
+
+  has(id: string): boolean {
+    return this.changed.has(id)
+  }
+
+  written(): ListedPaper[] {
+    return [...this.changed.values()].filter((paper): paper is ListedPaper => paper !== null)
+  }
+}
+
+export interface ListingUpdate {
+  put: PaperListingRecord[]
+  /** Keys of listings left with no paper. */
+  remove: string[]
+}
+
+/**
+ * The listings after `changes`, given the stored ones: papers the changes touched leave every
+ * listing, and their new versions join the listing of the archive and of each of their tasks.
+ * Only listings that differ are returned.
+ */
+export function updatePaperListings(
+  stored: readonly PaperListingRecord[],
+  changes: PaperListingChanges
+): ListingUpdate {
+  const listings = new Map<string, ListingEntry[]>()
+  const dirty = new Set<string>()
+  for (const record of stored) {
+    const entries = PaperListing.decode(record).entries()
+    const kept = entries.filter((entry) => !changes.has(entry.id))
+    if (kept.length !== entries.length) dirty.add(record.key)
+    listings.set(record.key, kept)
+  }
+  const add = (key: string, entry: ListingEntry): void => {
+    const entries = listings.get(key)
+    if (entries) entries.push(entry)
+    else listings.set(key, [entry])
+    dirty.add(key)
+  }
+  for (const paper of changes.written()) {
+    const entry = { id: paper.id, date: paper.date }
+    add(ALL_PAPERS_LISTING, entry)
+    for (const taskId of new Set(paper.taskIds)) add(taskListingKey(taskId), entry)
+  }
+  const update: ListingUpdate = { put: [], remove: [] }
+  for (const key of dirty) {
+    const entries = listings.get(key) ?? []
+    if (entries.length === 0) update.remove.push(key)
+    else update.put.push(encodeListing(key, entries.sort(compareEntries)))
+  }
+  return update
+}
