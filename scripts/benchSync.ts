@@ -210,6 +210,7 @@ async function benchScale(scale: number): Promise<void> {
           .map(([t, c]) => `${t} +${c.added}`)
           .join(', ')}`
       )
+    await benchBrowsingInBrowser(page, base)
     if (!process.argv.includes('--no-search'))
       await benchSearchInBrowser(page, base, profile, result?.summary.tables.papers.added ?? 0)
   } finally {
@@ -217,6 +218,42 @@ async function benchScale(scale: number): Promise<void> {
     server.close()
     rmSync(profile, { recursive: true, force: true })
   }
+}
+
+/**
+ * The pages that list papers from the listings the sync wrote (paperListings.ts): the newest
+ * papers of the archive, one year of them, and a paper page with its related papers (read from
+ * its tasks' listings). Each from a page load, in the profile the import filled.
+ */
+async function benchBrowsingInBrowser(page: Page, base: string): Promise<void> {
+  const timed = async (label: string, url: string, ready: () => Promise<unknown>): Promise<void> => {
+    const started = Date.now()
+    await page.goto(url)
+    await ready()
+    console.log(`browse ${label}: page load to content ${Date.now() - started} ms`)
+  }
+  const firstRow = () => page.locator('.paper-row').first().waitFor({ timeout: 120_000 })
+  await timed('/papers (newest of all)', `${base}/papers`, firstRow)
+  const count = await page.getByTestId('paper-count').textContent()
+  const years = await page.getByLabel('Year').locator('option').allTextContents()
+  const started = Date.now()
+  await page.getByLabel('Year').selectOption(years[1])
+  await page
+    .getByTestId('paper-count')
+    .filter({ hasNotText: count ?? '' })
+    .waitFor({ timeout: 120_000 })
+  console.log(
+    `browse /papers year ${years[1]}: filter to count ${Date.now() - started} ms ` +
+      `(${await page.getByTestId('paper-count').textContent()} of ${count})`
+  )
+  const href = await page.locator('.paper-row__title').first().getAttribute('href')
+  if (href)
+    await timed(`paper page with related papers (${href})`, `${base}${href}`, () =>
+      page
+        .getByRole('heading', { name: 'Related papers' })
+        .waitFor({ timeout: 60_000 })
+        .catch(() => console.log('(the paper page showed no related papers within 60 s)'))
+    )
 }
 
 /**

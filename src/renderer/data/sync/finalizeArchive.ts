@@ -6,7 +6,8 @@
  *    is stored (papers imported after the evaluation tables, in this sync or a later one);
  * 3. deletes stubs nothing cites any more;
  * 4. brings the paper listings up to date with what the sync and this pass wrote and deleted.
- * Steps 1–3 work in chunks of short transactions, like the import.
+ * Steps 1–3 work in chunks of short transactions, like the import. Which ids the tables hold
+ * comes from the sync's `StoredArchiveIds`, not from reading every key again (~900k at full scale).
  */
 import type { Table } from 'dexie'
 import type { ArchiveDatabase } from '../db'
@@ -15,6 +16,7 @@ import { paperIdOfCodeLink } from '../../../shared/archive/codeLinkIds'
 import { demoteToStub } from '../../../shared/archive/paperResolution'
 import type { SyncTally } from './entityChunkWriter'
 import { writePaperListings } from '../paperListingStore'
+import type { StoredArchiveIds } from './storedArchiveIds'
 import type { StoredPapers } from './storedPapers'
 import { clearPaperListingsStale } from './syncMetaStore'
 
@@ -32,34 +34,31 @@ export interface FinalizeRequest {
   seenIds: ReadonlyMap<ArchiveEntityTable, ReadonlySet<string>>
   /** Whether papers, links or results may have changed (step 2 and 3 are needed). */
   papersOrCitationsChanged: boolean
-  /** Kept current with the papers this pass rewrites and deletes. */
+  /** What the tables hold; kept current with what this pass rewrites and deletes, like `papers`. */
+  stored: StoredArchiveIds
   papers: StoredPapers
   throwIfAborted: () => void
 }
 
-async function stubIds(db: ArchiveDatabase): Promise<Set<string>> {
-  return new Set(await db.papers.orderBy('stubSource').primaryKeys())
-}
-
-/** Papers some link or row cites, read from keys without loading a record. */
-async function citedPaperIds(db: ArchiveDatabase): Promise<Set<string>> {
-  const [links, ranked] = await Promise.all([
-    db.codeLinks.toCollection().primaryKeys(),
-    db.results.orderBy('paperId').uniqueKeys()
-  ])
-  const cited = new Set(ranked.map(String))
-  for (const link of links) cited.add(paperIdOfCodeLink(String(link)))
+/** Papers some link or row cites: link ids name their paper, rows' papers come from their index. */
+async function citedPaperIds(db: ArchiveDatabase, request: FinalizeRequest): Promise<Set<string>> {
+  const cited = new Set((await db.results.orderBy('paperId').uniqueKeys()).map(String))
+  for (const link of request.stored.idsOf('codeLinks')) cited.add(paperIdOfCodeLink(link))
   return cited
 }
 
 async function deleteInChunks(
-  table: Table<unknown, string>,
-  ids: string[],
+  db: ArchiveDatabase,
+  name: ArchiveEntityTable,
+  ids: readonly string[],
   request: FinalizeRequest
 ): Promise<void> {
+  const table = db[name] as Table<unknown, string>
   for (const part of chunks(ids, DELETE_CHUNK)) {
     request.throwIfAborted()
     await table.bulkDelete(part)
+    request.stored.noteDeleted(name, part)
+    if (name === 'papers') request.papers.noteDeleted(part)
   }
 }
 
@@ -69,18 +68,18 @@ async function removeUnlisted(
   tally: SyncTally
 ): Promise<void> {
   for (const [name, seen] of request.seenIds) {
-    const table = db[name] as Table<unknown, string>
-    const stored = await table.toCollection().primaryKeys()
-    const stubs = name === 'papers' ? await stubIds(db) : new Set<string>()
-    const gone = stored.filter((id) => !seen.has(id) && !stubs.has(id))
+    const stubs = request.stored.stubIds()
+    const gone = [...request.stored.idsOf(name)].filter(
+      (id) => !seen.has(id) && !(name === 'papers' && stubs.has(id))
+    )
     if (gone.length === 0) continue
     tally.tables[name].removed += gone.length
     tally.writes += gone.length
     if (name !== 'papers') {
-      await deleteInChunks(table, gone, request)
+      await deleteInChunks(db, name, gone, request)
       continue
     }
-    const cited = await citedPaperIds(db)
+    const cited = await citedPaperIds(db, request)
     const demoted = gone.filter((id) => cited.has(id))
     for (const part of chunks(demoted, DELETE_CHUNK)) {
       request.throwIfAborted()
@@ -89,13 +88,17 @@ async function removeUnlisted(
           .filter((p): p is PaperRecord => p !== undefined)
           .map(demoteToStub)
         await db.papers.bulkPut(stubs)
+        request.stored.notePapersWritten(stubs)
         request.papers.noteWritten(stubs)
       })
     }
     tally.stubs.created += demoted.length
-    const deleted = gone.filter((id) => !cited.has(id))
-    await deleteInChunks(table, deleted, request)
-    request.papers.noteDeleted(deleted)
+    await deleteInChunks(
+      db,
+      'papers',
+      gone.filter((id) => !cited.has(id)),
+      request
+    )
   }
 }
 
@@ -124,6 +127,7 @@ async function repointResultStubs(
       await db.papers.bulkDelete(part)
       return count
     })
+    request.stored.noteDeleted('papers', part)
     request.papers.noteDeleted(part)
     tally.resultsRepointed += moved
     tally.tables.results.changed += moved
@@ -137,10 +141,9 @@ async function removeUncitedStubs(
   request: FinalizeRequest,
   tally: SyncTally
 ): Promise<void> {
-  const cited = await citedPaperIds(db)
-  const uncited = [...(await stubIds(db))].filter((id) => !cited.has(id))
-  await deleteInChunks(db.papers as Table<unknown, string>, uncited, request)
-  request.papers.noteDeleted(uncited)
+  const cited = await citedPaperIds(db, request)
+  const uncited = [...request.stored.stubIds()].filter((id) => !cited.has(id))
+  await deleteInChunks(db, 'papers', uncited, request)
   tally.stubs.removed += uncited.length
   tally.writes += uncited.length
 }

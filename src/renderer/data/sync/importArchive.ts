@@ -460,6 +460,7 @@ class ArchiveImportRun {
         {
           seenIds: this.seenIds,
           papersOrCitationsChanged: citingKinds.some((kind) => this.importedKinds.has(kind)),
+          stored: this.requireStored(),
           papers: this.papers,
           throwIfAborted: () => this.throwIfAborted()
         },

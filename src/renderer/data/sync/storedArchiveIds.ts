@@ -9,6 +9,7 @@
  *
  * Ids may only be over-reported (a write noted here whose transaction then failed ends the sync
  * anyway, and costs one needless read): a stored id missing here would let a stub replace a paper.
+ * The finalize pass, which runs only after every write succeeded, reads what to remove from here.
  */
 import type { ArchiveDatabase } from '../db'
 import type { ArchiveEntityTable, PaperRecord } from '../../../shared/archive/entities'
@@ -39,6 +40,24 @@ export class StoredArchiveIds {
   /** Whether the papers table holds a real paper (not a stub) with this id. */
   hasRealPaper(id: string): boolean {
     return this.table('papers').has(id) && !this.paperStubs.has(id)
+  }
+
+  /** Every id `table` holds. */
+  idsOf(table: ArchiveEntityTable): ReadonlySet<string> {
+    return this.table(table)
+  }
+
+  /** The ids of the stub papers. */
+  stubIds(): ReadonlySet<string> {
+    return this.paperStubs
+  }
+
+  noteDeleted(table: ArchiveEntityTable, ids: readonly string[]): void {
+    const stored = this.table(table)
+    for (const id of ids) {
+      stored.delete(id)
+      if (table === 'papers') this.paperStubs.delete(id)
+    }
   }
 
   noteWritten(table: ArchiveEntityTable, records: readonly { id: string }[]): void {
