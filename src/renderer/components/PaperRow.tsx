@@ -23,7 +23,11 @@ export function PaperRow({
         <div className="paper-row__meta">
           <span>{formatDate(paper.date)}</span>
           {paper.proceeding && <span className="badge badge--venue">{paper.proceeding}</span>}
-          {paper.isStub && <span className="badge badge--stub">known from leaderboards</span>}
+          {paper.isStub && (
+            <span className="badge badge--stub">
+              {paper.stubSource === 'link' ? 'known from a code link' : 'known from a leaderboard'}
+            </span>
+          )}
           {paper.authors.length > 0 && <AuthorList authors={paper.authors} limit={4} />}
         </div>
         {extra}

@@ -26,7 +26,7 @@ import type {
   ReadingStatus,
   SavedSearch
 } from '../../shared/library/libraryTypes'
-import { rebuildPaperListings } from './paperListingStore'
+import { rebuildCodeListings, rebuildPaperListings } from './paperListingStore'
 import { upgradeUserTablesToV2 } from './userTablesUpgrade'
 
 export const DEFAULT_ARCHIVE_DATABASE_NAME = 'papers-with-code-2'
@@ -133,7 +133,10 @@ export class ArchiveDatabase extends Dexie {
     // A paper's code links are a range of their ids (codeLinkIds.ts), so `paperId` goes too.
     this.version(5)
       .stores({ papers: 'id, stubSource', codeLinks: 'id', paperListings: 'key' })
-      .upgrade((tx) => rebuildPaperListings(tx.table('papers'), tx.table('paperListings')))
+      .upgrade(async (tx) => {
+        await rebuildPaperListings(tx.table('papers'), tx.table('paperListings'))
+        await rebuildCodeListings(tx.table('codeLinks'), tx.table('paperListings'))
+      })
   }
 }
 

@@ -1,13 +1,16 @@
 /**
- * The `paperListings` table: reading one listing for a page, and writing them after a sync (or
- * building them from the papers table, when a schema upgrade creates the table).
+ * The `paperListings` table: reading listings for a page, and writing them after a sync (or
+ * building them from the papers and links tables, when a schema upgrade creates the table).
  */
 import type { Table } from 'dexie'
-import type { PaperRecord } from '../../shared/archive/entities'
+import type { CodeLinkRecord, PaperRecord } from '../../shared/archive/entities'
 import {
+  buildCodeListings,
+  CODE_LISTING_PREFIX,
   PaperListing,
   PaperListingChanges,
   updatePaperListings,
+  type ListedCodeLink,
   type PaperListingRecord
 } from '../../shared/archive/paperListings'
 import type { ArchiveDatabase } from './db'
@@ -28,7 +31,7 @@ export async function writePaperListings(
   rebuild: boolean
 ): Promise<void> {
   if (!rebuild && changes.isEmpty) return
-  const stored = await listings.toArray()
+  const stored = await listings.filter((record) => !record.key.startsWith(CODE_LISTING_PREFIX)).toArray()
   const update = updatePaperListings(rebuild ? [] : stored, changes)
   const kept = new Set(update.put.map((record) => record.key))
   const remove = rebuild ? stored.map((record) => record.key).filter((key) => !kept.has(key)) : update.remove
@@ -36,7 +39,7 @@ export async function writePaperListings(
   await listings.bulkPut(update.put)
 }
 
-/** Builds every listing from the papers table (one pass over it). */
+/** Builds every dated listing from the papers table (one pass over it). */
 export async function rebuildPaperListings(
   papers: Table<PaperRecord, string>,
   listings: Table<PaperListingRecord, string>
@@ -44,4 +47,21 @@ export async function rebuildPaperListings(
   const changes = new PaperListingChanges()
   await papers.each((paper) => changes.noteWritten([paper]))
   await writePaperListings(listings, changes, true)
+}
+
+/** Replaces the code listings with ones built from the links table (one pass over it). */
+export async function rebuildCodeListings(
+  links: Table<CodeLinkRecord, string>,
+  listings: Table<PaperListingRecord, string>
+): Promise<void> {
+  const linked: ListedCodeLink[] = []
+  await links.each(({ paperId, isOfficial, framework }) => linked.push({ paperId, isOfficial, framework }))
+  await listings.where('key').startsWith(CODE_LISTING_PREFIX).delete()
+  await listings.bulkPut(buildCodeListings(linked))
+}
+
+/** The code listings, as sets of paper ids. */
+export async function readCodeListings(db: ArchiveDatabase): Promise<Map<string, Set<string>>> {
+  const records = await db.paperListings.where('key').startsWith(CODE_LISTING_PREFIX).toArray()
+  return new Map(records.map((record) => [record.key, new Set(PaperListing.decode(record).ids)]))
 }

@@ -12,6 +12,25 @@
 
 export const ALL_PAPERS_LISTING = 'all'
 
+/**
+ * Which papers have code: any link, an official one, one per framework. These listings are in id
+ * order, without dates; the `/papers` filters intersect them with a dated listing. They spare
+ * that page a read of every code link (300k at full scale) on each visit.
+ */
+export const CODE_LISTING_PREFIX = 'code:'
+export const ANY_CODE_LISTING = `${CODE_LISTING_PREFIX}any`
+export const OFFICIAL_CODE_LISTING = `${CODE_LISTING_PREFIX}official`
+const FRAMEWORK_LISTING_PREFIX = `${CODE_LISTING_PREFIX}framework:`
+
+export function frameworkListingKey(framework: string): string {
+  return `${FRAMEWORK_LISTING_PREFIX}${framework}`
+}
+
+/** The framework a `frameworkListingKey` names, or `null` for any other key. */
+export function frameworkOfListing(key: string): string | null {
+  return key.startsWith(FRAMEWORK_LISTING_PREFIX) ? key.slice(FRAMEWORK_LISTING_PREFIX.length) : null
+}
+
 export function taskListingKey(taskId: string): string {
   return `task:${taskId}`
 }
@@ -20,7 +39,10 @@ export interface PaperListingRecord {
   key: string
   /** Paper ids, newest first, joined by `\n`. */
   ids: string
-  /** `YYYY-MM-DD` per id, `DATE_WIDTH` characters each; blanks for papers without a date. */
+  /**
+   * `YYYY-MM-DD` per id, `DATE_WIDTH` characters each; blanks for papers without a date. Empty
+   * for the code listings, which are in id order.
+   */
   dates: string
 }
 
@@ -50,13 +72,18 @@ function compareEntries(a: ListingEntry, b: ListingEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+function joinIds(ids: readonly string[]): string {
+  for (const id of ids) {
+    if (id.includes(ID_SEPARATOR)) throw new Error(`paper id ${JSON.stringify(id)} has a newline`)
+  }
+  return ids.join(ID_SEPARATOR)
+}
+
 function encodeListing(key: string, entries: readonly ListingEntry[]): PaperListingRecord {
   let dates = ''
-  for (const entry of entries) {
-    if (entry.id.includes(ID_SEPARATOR)) throw new Error(`paper id ${JSON.stringify(entry.id)} has a newline`)
+  for (const entry of entries)
     dates += entry.date === null ? NO_DATE : entry.date.slice(0, DATE_WIDTH).padEnd(DATE_WIDTH)
-  }
-  return { key, ids: entries.map((entry) => entry.id).join(ID_SEPARATOR), dates }
+  return { key, ids: joinIds(entries.map((entry) => entry.id)), dates }
 }
 
 /** One listing, decoded: ids by position and the date at each position. */
@@ -133,6 +160,29 @@ export class PaperListingChanges {
   written(): ListedPaper[] {
     return [...this.changed.values()].filter((paper): paper is ListedPaper => paper !== null)
   }
+}
+
+/** What a code listing needs to know of a link. */
+export interface ListedCodeLink {
+  paperId: string
+  isOfficial: boolean
+  framework: string | null
+}
+
+/** Every code listing, from every stored link. */
+export function buildCodeListings(links: Iterable<ListedCodeLink>): PaperListingRecord[] {
+  const listings = new Map<string, Set<string>>()
+  const add = (key: string, paperId: string): void => {
+    const ids = listings.get(key)
+    if (ids) ids.add(paperId)
+    else listings.set(key, new Set([paperId]))
+  }
+  for (const link of links) {
+    add(ANY_CODE_LISTING, link.paperId)
+    if (link.isOfficial) add(OFFICIAL_CODE_LISTING, link.paperId)
+    if (link.framework !== null) add(frameworkListingKey(link.framework), link.paperId)
+  }
+  return [...listings].map(([key, ids]) => ({ key, ids: joinIds([...ids].sort()), dates: '' }))
 }
 
 export interface ListingUpdate {

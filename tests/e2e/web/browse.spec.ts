@@ -1,7 +1,16 @@
 import AxeBuilder from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { AppPage } from '../support/appPage'
 import { expect, test } from '../support/sampleProfile'
+
+const sampleDir = path.resolve(__dirname, '../../../resources/sample')
+
+function readSampleDump<T>(name: string): T {
+  return JSON.parse(gunzipSync(readFileSync(path.join(sampleDir, name))).toString('utf8')) as T
+}
 
 /** Serious and critical accessibility violations on the current page, as readable strings. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -95,6 +104,42 @@ test.describe('browsing the bundled real sample offline', () => {
     await app.open('/datasets')
     await page.getByRole('searchbox', { name: 'Filter datasets' }).fill('imagenet')
     await expect(page.getByRole('link', { name: 'ImageNet', exact: true })).toBeVisible()
+  })
+
+  test('the papers index lists newest first and counts exactly by year, code and framework', async ({
+    samplePage: page
+  }) => {
+    // Expected figures straight from the bundled dumps: the sample's 50 papers (1992–1996) have no
+    // code links; the 2024 links name other papers, which the app keeps as stubs.
+    const papers = readSampleDump<{ paper_url: string; title: string; date: string }[]>(
+      'converted_papers-with-abstracts_from-api-v1.json.gz'
+    )
+    const links = readSampleDump<{ paper_url: string; framework: string }[]>(
+      'converted_links-between-papers-and-code_from-grimrepor.json.gz'
+    )
+    const newest = [...papers].sort((a, b) => (a.date < b.date ? 1 : -1))[0]
+    const in1995 = papers.filter((paper) => paper.date.startsWith('1995')).length
+    const withCode = new Set(links.map((link) => link.paper_url)).size
+    const withPytorch = new Set(links.filter((l) => l.framework === 'pytorch').map((l) => l.paper_url)).size
+    expect(in1995).toBeGreaterThan(0)
+    expect(withPytorch).toBeGreaterThan(0)
+
+    const app = new AppPage(page)
+    await app.open('/papers')
+    const count = page.getByTestId('paper-count')
+    await expect(count).toHaveText(`${papers.length} papers`)
+    await expect(page.locator('.paper-row__title').first()).toHaveText(newest.title)
+    const filters = page.getByRole('form', { name: 'Filter papers' })
+    await filters.getByLabel('Year').selectOption('1995')
+    await expect(count).toHaveText(`${in1995} papers`)
+    await filters.getByLabel('Year').selectOption('')
+    await filters.getByLabel('Has code').check()
+    await expect(count).toHaveText('0 papers')
+    await filters.getByLabel('Include papers known only from leaderboards or code links').check()
+    await expect(count).toHaveText(`${withCode.toLocaleString('en')} papers`)
+    await expect(page.locator('.paper-row').first()).toContainText('known from a code link')
+    await filters.getByLabel('Framework').selectOption('pytorch')
+    await expect(count).toHaveText(`${withPytorch.toLocaleString('en')} papers`)
   })
 
   test('j/k move through a list, Enter opens, Backspace goes back', async ({ samplePage: page }) => {

@@ -78,8 +78,9 @@ async function tableContents(
 const ENTITY_TABLES = ARCHIVE_TABLES.filter((table) => table !== 'syncMeta')
 
 /**
- * Checks the stored paper listings against the papers table, built here from scratch: every paper
- * in the archive's listing and in each of its tasks', newest first, undated last, ties by id.
+ * Checks the stored listings against the papers and links tables, built here from scratch: every
+ * paper in the archive's listing and in each of its tasks', newest first, undated last, ties by
+ * id; and the papers with any code, official code, and code in each framework, by id.
  */
 async function expectListingsToMatchPapers(db: ArchiveDatabase): Promise<void> {
   const byKey = new Map<string, PaperRecord[]>()
@@ -89,9 +90,17 @@ async function expectListingsToMatchPapers(db: ArchiveDatabase): Promise<void> {
   }
   const newestFirst = (a: PaperRecord, b: PaperRecord) =>
     a.date !== b.date ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.id < b.id ? -1 : 1
-  const expected = Object.fromEntries(
+  const expected: Record<string, [string, string | null][]> = Object.fromEntries(
     [...byKey].map(([key, papers]) => [key, papers.sort(newestFirst).map((p) => [p.id, p.date])])
   )
+  const withCode = new Map<string, Set<string>>()
+  for (const link of await db.codeLinks.toArray()) {
+    const keys = ['code:any']
+    if (link.isOfficial) keys.push('code:official')
+    if (link.framework) keys.push(`code:framework:${link.framework}`)
+    for (const key of keys) withCode.set(key, (withCode.get(key) ?? new Set()).add(link.paperId))
+  }
+  for (const [key, ids] of withCode) expected[key] = [...ids].sort().map((id) => [id, null])
   const stored = Object.fromEntries(
     (await db.paperListings.toArray()).map((record) => {
       const listing = PaperListing.decode(record)

@@ -6,7 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createEntityBatch, createNormalizationContext } from '../../../src/shared/archive/dumpNormalizer'
 import { createEvaluationTablesNormalizer } from '../../../src/shared/archive/normalizeEvaluationTables'
 import type { CodeLinkRecord, PaperRecord } from '../../../src/shared/archive/entities'
-import { ALL_PAPERS_LISTING, PaperListing, taskListingKey } from '../../../src/shared/archive/paperListings'
+import {
+  ALL_PAPERS_LISTING,
+  ANY_CODE_LISTING,
+  PaperListing,
+  taskListingKey
+} from '../../../src/shared/archive/paperListings'
 import { openArchiveDatabase, type ArchiveDatabase } from '../../../src/renderer/data/db'
 import { snapshotFromPaper } from '../../../src/shared/library/paperSnapshot'
 import {
@@ -260,7 +265,7 @@ describe('opening a version 1 profile with the current schema', () => {
     expect(followed?.lastSeenBest).toMatchObject({ metric: 'EM', raw: '90.640', value: 90.64 })
   })
 
-  it('lists the papers the profile holds, newest first, overall and per task', async () => {
+  it('lists the papers the profile holds, newest first, overall and per task, and those with code', async () => {
     const name = uniqueName()
     await createV1Profile(name)
     // The sample papers carry no tasks (the converted dump has none): give one a real task id.
@@ -278,9 +283,12 @@ describe('opening a version 1 profile with the current schema', () => {
     expect(all.ids).toEqual(newestFirst.map((paper) => paper.id))
     expect(all.dateAt(0)).toBe(newestFirst[0].date)
     const taskKeys = new Set(papers.flatMap((paper) => paper.taskIds.map(taskListingKey)))
-    expect((await db.paperListings.toCollection().primaryKeys()).sort()).toEqual(
+    const keys = (await db.paperListings.toCollection().primaryKeys()).map(String)
+    expect(keys.filter((key) => !key.startsWith('code:')).sort()).toEqual(
       [ALL_PAPERS_LISTING, ...taskKeys].sort()
     )
+    // Of the two papers, only the arXiv one has code in the profile.
+    expect((await db.paperListings.get(ANY_CODE_LISTING))?.ids).toBe(papers[0].id)
     expect((await db.paperListings.get(taskListingKey('image-classification')))?.ids).toBe(papers[1].id)
   })
 

@@ -1,7 +1,13 @@
-import type { CodeLinkRecord, PaperRecord } from '../../../shared/archive/entities'
-import { ALL_PAPERS_LISTING, taskListingKey } from '../../../shared/archive/paperListings'
+import type { PaperRecord } from '../../../shared/archive/entities'
+import {
+  ALL_PAPERS_LISTING,
+  ANY_CODE_LISTING,
+  frameworkOfListing,
+  OFFICIAL_CODE_LISTING,
+  taskListingKey
+} from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
-import { readPaperListing } from '../paperListingStore'
+import { readCodeListings, readPaperListing } from '../paperListingStore'
 
 export interface PaperListFilters {
   year: number | null
@@ -23,34 +29,30 @@ export const NO_FILTERS: PaperListFilters = {
   venue: ''
 }
 
-/** Which papers have code, and of what kind; computed once per change of the links table. */
+/** Which papers have code, and of what kind (from the code listings a sync writes). */
 export interface CodeIndex {
-  withCode: Set<string>
-  official: Set<string>
-  frameworksByPaper: Map<string, Set<string>>
+  withCode: ReadonlySet<string>
+  official: ReadonlySet<string>
+  byFramework: ReadonlyMap<string, ReadonlySet<string>>
+  /** Frameworks with how many papers have code in each, most first. */
   frameworks: [string, number][]
 }
 
 export async function loadCodeIndex(db: ArchiveDatabase): Promise<CodeIndex> {
-  const index: CodeIndex = {
-    withCode: new Set(),
-    official: new Set(),
-    frameworksByPaper: new Map(),
-    frameworks: []
+  const listings = await readCodeListings(db)
+  const byFramework = new Map<string, Set<string>>()
+  for (const [key, ids] of listings) {
+    const framework = frameworkOfListing(key)
+    if (framework !== null) byFramework.set(framework, ids)
   }
-  const counts = new Map<string, number>()
-  await db.codeLinks.each((link: CodeLinkRecord) => {
-    index.withCode.add(link.paperId)
-    if (link.isOfficial) index.official.add(link.paperId)
-    if (link.framework) {
-      const set = index.frameworksByPaper.get(link.paperId) ?? new Set<string>()
-      set.add(link.framework)
-      index.frameworksByPaper.set(link.paperId, set)
-      counts.set(link.framework, (counts.get(link.framework) ?? 0) + 1)
-    }
-  })
-  index.frameworks = [...counts.entries()].sort((a, b) => b[1] - a[1])
-  return index
+  return {
+    withCode: listings.get(ANY_CODE_LISTING) ?? new Set(),
+    official: listings.get(OFFICIAL_CODE_LISTING) ?? new Set(),
+    byFramework,
+    frameworks: [...byFramework]
+      .map(([name, ids]): [string, number] => [name, ids.size])
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  }
 }
 
 /** How many papers a venue filter reads at a time (it is the one filter that needs the records). */
@@ -87,7 +89,7 @@ export async function listPaperIds(
       !(stubs?.has(id) ?? false) &&
       (!filters.hasCode || (code?.withCode.has(id) ?? false)) &&
       (!filters.officialCode || (code?.official.has(id) ?? false)) &&
-      (filters.framework === null || (code?.frameworksByPaper.get(id)?.has(filters.framework) ?? false))
+      (filters.framework === null || (code?.byFramework.get(filters.framework)?.has(id) ?? false))
   )
   const venue = filters.venue.trim().toLowerCase()
   if (venue === '') return { ids, capped: false }

@@ -15,7 +15,7 @@ import type { ArchiveEntityTable, PaperRecord } from '../../../shared/archive/en
 import { paperIdOfCodeLink } from '../../../shared/archive/codeLinkIds'
 import { demoteToStub } from '../../../shared/archive/paperResolution'
 import type { SyncTally } from './entityChunkWriter'
-import { writePaperListings } from '../paperListingStore'
+import { rebuildCodeListings, writePaperListings } from '../paperListingStore'
 import type { StoredArchiveIds } from './storedArchiveIds'
 import type { StoredPapers } from './storedPapers'
 import { clearPaperListingsStale } from './syncMetaStore'
@@ -148,11 +148,23 @@ async function removeUncitedStubs(
   tally.writes += uncited.length
 }
 
-/** Step 4, for a sync that wrote papers or may have; it also clears the mark the sync's start set. */
-async function refreshPaperListings(db: ArchiveDatabase, papers: StoredPapers): Promise<void> {
+/**
+ * Step 4, for a sync that wrote papers or may have; it also clears the mark the sync's start set.
+ * The code listings are built again from every link when any link changed: a link's paper may
+ * have other links, so one link's change does not say whether its paper still has code.
+ */
+async function refreshPaperListings(
+  db: ArchiveDatabase,
+  request: FinalizeRequest,
+  tally: SyncTally
+): Promise<void> {
+  const { papers } = request
   if (!papers.tracked) return
-  await db.transaction('rw', db.paperListings, db.syncMeta, async () => {
+  const links = tally.tables.codeLinks
+  const linksChanged = links.added + links.changed + links.removed > 0
+  await db.transaction('rw', db.paperListings, db.syncMeta, db.codeLinks, async () => {
     await writePaperListings(db.paperListings, papers.listingChanges, papers.rebuildListings)
+    if (linksChanged || papers.rebuildListings) await rebuildCodeListings(db.codeLinks, db.paperListings)
     await clearPaperListingsStale(db)
   })
 }
@@ -170,5 +182,5 @@ export async function finalizeArchive(
     await removeUncitedStubs(db, request, tally)
   }
   request.throwIfAborted()
-  await refreshPaperListings(db, request.papers)
+  await refreshPaperListings(db, request, tally)
 }

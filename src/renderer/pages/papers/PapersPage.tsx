@@ -126,7 +126,7 @@ export function PapersPage(): ReactNode {
               checked={filters.includeStubs}
               onChange={(e) => set('includeStubs', e.target.checked)}
             />{' '}
-            Include papers known only from leaderboards
+            Include papers known only from leaderboards or code links
           </label>
         )}
       </form>
