@@ -210,9 +210,13 @@ async function benchScale(scale: number): Promise<void> {
           .map(([t, c]) => `${t} +${c.added}`)
           .join(', ')}`
       )
-    await benchBrowsingInBrowser(page, base)
-    if (!process.argv.includes('--no-search'))
+    const search = !process.argv.includes('--no-search')
+    // The app starts building its search index as soon as the sync ends.
+    await benchBrowsingInBrowser(page, base, 'while the search index builds')
+    if (search) {
       await benchSearchInBrowser(page, base, profile, result?.summary.tables.papers.added ?? 0)
+      await benchBrowsingInBrowser(page, base, 'idle')
+    }
   } finally {
     await context.close()
     server.close()
@@ -223,14 +227,15 @@ async function benchScale(scale: number): Promise<void> {
 /**
  * The pages that list papers from the listings the sync wrote (paperListings.ts): the newest
  * papers of the archive, one year of them, and a paper page with its related papers (read from
- * its tasks' listings). Each from a page load, in the profile the import filled.
+ * its tasks' listings). Each from a page load, in the profile the import filled; `machine` says
+ * what else runs (right after a sync, the search worker builds its index).
  */
-async function benchBrowsingInBrowser(page: Page, base: string): Promise<void> {
+async function benchBrowsingInBrowser(page: Page, base: string, machine: string): Promise<void> {
   const timed = async (label: string, url: string, ready: () => Promise<unknown>): Promise<void> => {
     const started = Date.now()
     await page.goto(url)
     await ready()
-    console.log(`browse ${label}: page load to content ${Date.now() - started} ms`)
+    console.log(`browse ${label} (${machine}): page load to content ${Date.now() - started} ms`)
   }
   const firstRow = () => page.locator('.paper-row').first().waitFor({ timeout: 120_000 })
   await timed('/papers (newest of all)', `${base}/papers`, firstRow)
@@ -243,7 +248,7 @@ async function benchBrowsingInBrowser(page: Page, base: string): Promise<void> {
     .filter({ hasNotText: count ?? '' })
     .waitFor({ timeout: 120_000 })
   console.log(
-    `browse /papers year ${years[1]}: filter to count ${Date.now() - started} ms ` +
+    `browse /papers year ${years[1]} (${machine}): filter to count ${Date.now() - started} ms ` +
       `(${await page.getByTestId('paper-count').textContent()} of ${count})`
   )
   const href = await page.locator('.paper-row__title').first().getAttribute('href')

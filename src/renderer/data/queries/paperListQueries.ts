@@ -4,7 +4,8 @@ import {
   ANY_CODE_LISTING,
   frameworkOfListing,
   OFFICIAL_CODE_LISTING,
-  taskListingKey
+  taskListingKey,
+  type PaperListing
 } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
 import { readCodeListings, readPaperListing } from '../paperListingStore'
@@ -65,31 +66,48 @@ export interface PaperIdList {
   capped: boolean
 }
 
+/** What `/papers` reads once per change of the archive, whatever the filters. */
+export interface PaperBrowseIndex {
+  all: PaperListing
+  stubs: ReadonlySet<string>
+  code: CodeIndex
+  /** The years papers were published in, newest first. */
+  years: number[]
+  /** Papers from the papers dump, not stubs. */
+  realPapers: number
+}
+
+export async function loadPaperBrowseIndex(db: ArchiveDatabase): Promise<PaperBrowseIndex> {
+  const [all, stubIds, code] = await Promise.all([
+    readPaperListing(db, ALL_PAPERS_LISTING),
+    db.papers.orderBy('stubSource').primaryKeys(),
+    loadCodeIndex(db)
+  ])
+  const stubs = new Set(stubIds.map(String))
+  return { all, stubs, code, years: all.years(), realPapers: Math.max(0, all.size - stubs.size) }
+}
+
 /**
  * The ids of the papers that match, newest first, from the listings (paperListings.ts): year,
  * stub and code filters need no paper record; a venue filter reads the records, up to `cap` matches.
  */
 export async function listPaperIds(
   db: ArchiveDatabase,
+  index: PaperBrowseIndex,
   filters: PaperListFilters,
-  code: CodeIndex | null,
   cap = 10_000
 ): Promise<PaperIdList> {
-  const listing = await readPaperListing(
-    db,
-    filters.taskId ? taskListingKey(filters.taskId) : ALL_PAPERS_LISTING
-  )
-  const stubs = filters.includeStubs
-    ? null
-    : new Set((await db.papers.orderBy('stubSource').primaryKeys()).map(String))
+  const listing = filters.taskId ? await readPaperListing(db, taskListingKey(filters.taskId)) : index.all
+  const { code } = index
+  const stubs = filters.includeStubs ? null : index.stubs
   const year = filters.year === null ? null : String(filters.year)
   const ids = listing.ids.filter(
     (id, i) =>
       (year === null || (listing.dateAt(i)?.startsWith(year) ?? false)) &&
       !(stubs?.has(id) ?? false) &&
-      (!filters.hasCode || (code?.withCode.has(id) ?? false)) &&
-      (!filters.officialCode || (code?.official.has(id) ?? false)) &&
-      (filters.framework === null || (code?.byFramework.get(filters.framework)?.has(id) ?? false))
+      (!filters.hasCode || code.withCode.has(id)) &&
+      (!filters.officialCode || code.official.has(id)) &&
+      (filters.framework === null || (code.byFramework.get(filters.framework)?.has(id) ?? false))
   )
   const venue = filters.venue.trim().toLowerCase()
   if (venue === '') return { ids, capped: false }
@@ -111,8 +129,4 @@ export async function papersByIds(db: ArchiveDatabase, ids: readonly string[]): 
 /** The newest `limit` papers of a listing (the archive's, or a task's). */
 export async function newestPapers(db: ArchiveDatabase, key: string, limit: number): Promise<PaperRecord[]> {
   return papersByIds(db, (await readPaperListing(db, key)).ids.slice(0, limit))
-}
-
-export async function paperYears(db: ArchiveDatabase): Promise<number[]> {
-  return (await readPaperListing(db, ALL_PAPERS_LISTING)).years()
 }

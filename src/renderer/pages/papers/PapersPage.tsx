@@ -10,9 +10,8 @@ import { BookmarkControl } from '../../library/BookmarkControl'
 import { appDatabase } from '../../data/appDatabase'
 import {
   listPaperIds,
-  loadCodeIndex,
+  loadPaperBrowseIndex,
   NO_FILTERS,
-  paperYears,
   papersByIds,
   type PaperListFilters
 } from '../../data/queries/paperListQueries'
@@ -21,22 +20,18 @@ const ROW_HEIGHT = 78
 
 export function PapersPage(): ReactNode {
   const [filters, setFilters] = useState<PaperListFilters>(NO_FILTERS)
-  const code = useArchiveQuery((db) => loadCodeIndex(db), [])
-  const years = useArchiveQuery((db) => paperYears(db), [])
+  const index = useArchiveQuery((db) => loadPaperBrowseIndex(db), [])
   const tasks = useArchiveQuery(
     async (db) => (await db.tasks.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
     []
   )
-  const realPapers = useArchiveQuery(
-    (db) =>
-      db.papers
-        .count()
-        .then(async (all) => all - (await db.papers.where('stubSource').anyOf('link', 'result').count())),
-    []
-  )
+  const realPapers = index?.realPapers
   const effective: PaperListFilters = { ...filters, includeStubs: filters.includeStubs || realPapers === 0 }
-  const key = JSON.stringify(effective) + (code ? code.withCode.size : '-')
-  const list = useArchiveQuery((db) => listPaperIds(db, effective, code ?? null), [key])
+  const key = JSON.stringify(effective)
+  const list = useArchiveQuery(
+    async (db) => (index ? listPaperIds(db, index, effective) : undefined),
+    [key, index]
+  )
   const fetchRows = useCallback(
     (offset: number, limit: number) =>
       papersByIds(appDatabase, list?.ids.slice(offset, offset + limit) ?? []),
@@ -45,7 +40,8 @@ export function PapersPage(): ReactNode {
   const set = <K extends keyof PaperListFilters>(name: K, value: PaperListFilters[K]): void =>
     setFilters((f) => ({ ...f, [name]: value }))
 
-  if (list === undefined || code === undefined) return <Loading />
+  if (list === undefined || index === undefined) return <Loading />
+  const { code, years } = index
   return (
     <div>
       <PageHeader title="Papers" kicker="Browse">
@@ -65,7 +61,7 @@ export function PapersPage(): ReactNode {
             onChange={(e) => set('year', e.target.value ? Number(e.target.value) : null)}
           >
             <option value="">Any</option>
-            {(years ?? []).map((y) => (
+            {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
