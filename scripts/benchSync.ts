@@ -220,7 +220,9 @@ async function benchScale(scale: number): Promise<void> {
   } finally {
     await context.close()
     server.close()
-    rmSync(profile, { recursive: true, force: true })
+    // `--keep-profile` leaves the filled profile for looking into the pages at scale by hand.
+    if (process.argv.includes('--keep-profile')) console.log(`profile kept: ${profile}`)
+    else rmSync(profile, { recursive: true, force: true })
   }
 }
 

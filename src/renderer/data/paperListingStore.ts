@@ -7,6 +7,7 @@ import type { CodeLinkRecord, PaperRecord } from '../../shared/archive/entities'
 import {
   buildCodeListings,
   CODE_LISTING_PREFIX,
+  CodeListings,
   PaperListing,
   PaperListingChanges,
   updatePaperListings,
@@ -60,8 +61,8 @@ export async function rebuildCodeListings(
   await listings.bulkPut(buildCodeListings(linked))
 }
 
-/** The code listings, as sets of paper ids. */
-export async function readCodeListings(db: ArchiveDatabase): Promise<Map<string, Set<string>>> {
+/** The code listings (papers with code, official code, per framework). */
+export async function readCodeListings(db: ArchiveDatabase): Promise<CodeListings> {
   const records = await db.paperListings.where('key').startsWith(CODE_LISTING_PREFIX).toArray()
-  return new Map(records.map((record) => [record.key, new Set(PaperListing.decode(record).ids)]))
+  return new CodeListings(new Map(records.map((record) => [record.key, record])))
 }

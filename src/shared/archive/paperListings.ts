@@ -10,7 +10,13 @@
  * elements of an array are cloned one at a time.
  */
 
-export const ALL_PAPERS_LISTING = 'all'
+/** Every paper of the papers dump, newest first. */
+export const REAL_PAPERS_LISTING = 'papers'
+/**
+ * Papers known only from a code link or a leaderboard row, newest first. Apart from the real
+ * papers, so that the default `/papers` view is a listing as stored, with no filter to run.
+ */
+export const STUB_PAPERS_LISTING = 'stubs'
 
 /**
  * Which papers have code: any link, an official one, one per framework. These listings are in id
@@ -51,6 +57,7 @@ export interface ListedPaper {
   id: string
   date: string | null
   taskIds: readonly string[]
+  isStub: boolean
 }
 
 interface ListingEntry {
@@ -116,21 +123,89 @@ export class PaperListing {
     return date === NO_DATE || date === '' ? null : date.trimEnd()
   }
 
-  /** The years the listing's dates span, newest first (listings are sorted newest first). */
-  years(): number[] {
+  /** The newest and oldest dates (a dated listing is sorted newest first, undated last). */
+  dateRange(): { newest: string; oldest: string } | null {
     let newest: string | null = null
     let oldest: string | null = null
     for (let i = 0; i < this.size && newest === null; i++) newest = this.dateAt(i)
     for (let i = this.size - 1; i >= 0 && oldest === null; i--) oldest = this.dateAt(i)
-    const to = Number(newest?.slice(0, 4))
-    const from = Number(oldest?.slice(0, 4))
-    if (!from || !to) return []
-    return Array.from({ length: to - from + 1 }, (_, i) => to - i)
+    return newest !== null && oldest !== null ? { newest, oldest } : null
   }
 
   entries(): ListingEntry[] {
     return this.ids.map((id, i) => ({ id, date: this.dateAt(i) }))
   }
+
+  /** Two dated listings as one, newest first (a merge: both are sorted already). */
+  static merge(key: string, a: PaperListing, b: PaperListing): PaperListing {
+    const ids: string[] = []
+    const dates: string[] = []
+    let i = 0
+    let j = 0
+    while (i < a.size || j < b.size) {
+      const fromA =
+        j >= b.size ||
+        (i < a.size &&
+          compareEntries({ id: a.ids[i], date: a.dateAt(i) }, { id: b.ids[j], date: b.dateAt(j) }) <= 0)
+      const [listing, at] = fromA ? [a, i++] : [b, j++]
+      ids.push(listing.ids[at])
+      dates.push(listing.dates.slice(at * DATE_WIDTH, (at + 1) * DATE_WIDTH).padEnd(DATE_WIDTH))
+    }
+    return new PaperListing(key, ids, dates.join(''))
+  }
+}
+
+/** The years the listings' dates span, newest first. */
+export function yearsSpanned(listings: readonly PaperListing[]): number[] {
+  const ranges = listings.map((listing) => listing.dateRange()).filter((range) => range !== null)
+  if (ranges.length === 0) return []
+  const to = Math.max(...ranges.map((range) => Number(range.newest.slice(0, 4))))
+  const from = Math.min(...ranges.map((range) => Number(range.oldest.slice(0, 4))))
+  if (!from || !to) return []
+  return Array.from({ length: to - from + 1 }, (_, i) => to - i)
+}
+
+/**
+ * The code listings of a database, counted without decoding them; a listing's ids become a set
+ * only when a filter asks for it (a framework's set is built when it is picked).
+ */
+export class CodeListings {
+  private readonly sets = new Map<string, ReadonlySet<string>>()
+
+  constructor(private readonly records: ReadonlyMap<string, PaperListingRecord>) {}
+
+  private counted: [string, number][] | null = null
+
+  /** Frameworks with how many papers have code in each, most first. */
+  frameworks(): [string, number][] {
+    if (this.counted === null) {
+      const counts: [string, number][] = []
+      for (const [key, record] of this.records) {
+        const framework = frameworkOfListing(key)
+        if (framework !== null) counts.push([framework, countIds(record.ids)])
+      }
+      this.counted = counts.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    }
+    return this.counted
+  }
+
+  /** Papers in the listing `key` (`ANY_CODE_LISTING`, `OFFICIAL_CODE_LISTING`, a framework's). */
+  papers(key: string): ReadonlySet<string> {
+    let set = this.sets.get(key)
+    if (set === undefined) {
+      const record = this.records.get(key)
+      set = new Set(record ? PaperListing.decode(record).ids : [])
+      this.sets.set(key, set)
+    }
+    return set
+  }
+}
+
+function countIds(ids: string): number {
+  if (ids === '') return 0
+  let count = 1
+  for (let at = ids.indexOf(ID_SEPARATOR); at !== -1; at = ids.indexOf(ID_SEPARATOR, at + 1)) count++
+  return count
 }
 
 /**
@@ -142,7 +217,7 @@ export class PaperListingChanges {
   private readonly changed = new Map<string, ListedPaper | null>()
 
   noteWritten(papers: readonly ListedPaper[]): void {
-    for (const { id, date, taskIds } of papers) this.changed.set(id, { id, date, taskIds })
+    for (const { id, date, taskIds, isStub } of papers) this.changed.set(id, { id, date, taskIds, isStub })
   }
 
   noteDeleted(ids: Iterable<string>): void {
@@ -193,7 +268,7 @@ export interface ListingUpdate {
 
 /**
  * The listings after `changes`, given the stored ones: papers the changes touched leave every
- * listing, and their new versions join the listing of the archive and of each of their tasks.
+ * listing, and their new versions join the real papers' or the stubs' listing and their tasks'.
  * Only listings that differ are returned.
  */
 export function updatePaperListings(
@@ -216,7 +291,7 @@ export function updatePaperListings(
   }
   for (const paper of changes.written()) {
     const entry = { id: paper.id, date: paper.date }
-    add(ALL_PAPERS_LISTING, entry)
+    add(paper.isStub ? STUB_PAPERS_LISTING : REAL_PAPERS_LISTING, entry)
     for (const taskId of new Set(paper.taskIds)) add(taskListingKey(taskId), entry)
   }
   const update: ListingUpdate = { put: [], remove: [] }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { PaperRecord } from '../../../src/shared/archive/entities'
 import {
-  ALL_PAPERS_LISTING,
+  ANY_CODE_LISTING,
+  buildCodeListings,
+  CodeListings,
+  frameworkListingKey,
+  OFFICIAL_CODE_LISTING,
+  REAL_PAPERS_LISTING,
+  STUB_PAPERS_LISTING,
   PaperListing,
   PaperListingChanges,
   taskListingKey,
   updatePaperListings,
+  yearsSpanned,
   type PaperListingRecord
 } from '../../../src/shared/archive/paperListings'
 import { samplePapers } from '../library/libraryFixtures'
@@ -38,7 +45,7 @@ describe('paper listings', () => {
   it('lists every paper newest first, undated last, and each task’s papers', () => {
     const papers = realPapersWithTasks()
     const listings = build(papers)
-    const all = PaperListing.decode(listings.get(ALL_PAPERS_LISTING)!)
+    const all = PaperListing.decode(listings.get(REAL_PAPERS_LISTING)!)
     expect(all.size).toBe(papers.length)
     const dates = all.ids.map((_, i) => all.dateAt(i))
     const dated = dates.filter((date): date is string => date !== null)
@@ -52,8 +59,8 @@ describe('paper listings', () => {
     expect(new Set(detection.ids)).toEqual(
       new Set(papers.filter((paper) => paper.taskIds.includes('object-detection')).map((paper) => paper.id))
     )
-    expect(all.years()[0]).toBe(Number(dated[0].slice(0, 4)))
-    expect(all.years().at(-1)).toBe(Number(dated.at(-1)?.slice(0, 4)))
+    expect(yearsSpanned([all])[0]).toBe(Number(dated[0].slice(0, 4)))
+    expect(yearsSpanned([all]).at(-1)).toBe(Number(dated.at(-1)?.slice(0, 4)))
   })
 
   it('updates to what a fresh build of the changed papers gives, rewriting only listings that changed', () => {
@@ -73,10 +80,10 @@ describe('paper listings', () => {
 
     const updated = apply(stored, changes)
     expect(updated.listings).toEqual(build(after))
-    expect(PaperListing.decode(updated.listings.get(ALL_PAPERS_LISTING)!).ids[0]).toBe(redated.id)
+    expect(PaperListing.decode(updated.listings.get(REAL_PAPERS_LISTING)!).ids[0]).toBe(redated.id)
     // Question answering lost and gained nothing: its record is not written again.
     expect(updated.put.sort()).toEqual(
-      [ALL_PAPERS_LISTING, taskListingKey('image-classification'), taskListingKey('object-detection')].sort()
+      [REAL_PAPERS_LISTING, taskListingKey('image-classification'), taskListingKey('object-detection')].sort()
     )
     expect(updated.removed).toEqual([])
   })
@@ -91,9 +98,45 @@ describe('paper listings', () => {
     expect(updated.listings).toEqual(build([papers[0], papers[2]]))
   })
 
+  it('keeps stubs apart, and merges them with the papers newest first on demand', () => {
+    const papers = realPapersWithTasks()
+    // Real papers turned into stubs, as a newer dump that drops them leaves them (still cited).
+    const stubs = papers
+      .filter((_, i) => i % 5 === 0)
+      .map((paper) => ({ ...paper, isStub: true, taskIds: [] }))
+    const stubIds = new Set(stubs.map((stub) => stub.id))
+    const listings = build([...papers.filter((paper) => !stubIds.has(paper.id)), ...stubs])
+    const real = PaperListing.decode(listings.get(REAL_PAPERS_LISTING)!)
+    const stubbed = PaperListing.decode(listings.get(STUB_PAPERS_LISTING)!)
+    expect(new Set(stubbed.ids)).toEqual(stubIds)
+    expect(real.ids.some((id) => stubIds.has(id))).toBe(false)
+    const merged = PaperListing.merge('both', real, stubbed)
+    const together = PaperListing.decode(build(papers).get(REAL_PAPERS_LISTING)!)
+    expect(merged.ids).toEqual(together.ids)
+    expect(merged.ids.map((_, i) => merged.dateAt(i))).toEqual(together.ids.map((_, i) => together.dateAt(i)))
+  })
+
+  it('counts the papers with code per framework without decoding, and decodes a set when asked', () => {
+    const links = [
+      { paperId: 'a', isOfficial: true, framework: 'pytorch' },
+      { paperId: 'a', isOfficial: false, framework: 'tf' },
+      { paperId: 'b', isOfficial: false, framework: 'pytorch' },
+      { paperId: 'c', isOfficial: false, framework: null }
+    ]
+    const code = new CodeListings(new Map(buildCodeListings(links).map((record) => [record.key, record])))
+    expect(code.frameworks()).toEqual([
+      ['pytorch', 2],
+      ['tf', 1]
+    ])
+    expect(code.papers(ANY_CODE_LISTING)).toEqual(new Set(['a', 'b', 'c']))
+    expect(code.papers(OFFICIAL_CODE_LISTING)).toEqual(new Set(['a']))
+    expect(code.papers(frameworkListingKey('tf'))).toEqual(new Set(['a']))
+    expect(code.papers(frameworkListingKey('jax'))).toEqual(new Set())
+  })
+
   it('refuses an id it could not store', () => {
     const changes = new PaperListingChanges()
-    changes.noteWritten([{ id: 'two\nlines', date: null, taskIds: [] }])
+    changes.noteWritten([{ id: 'two\nlines', date: null, taskIds: [], isStub: false }])
     expect(() => updatePaperListings([], changes)).toThrow(/newline/)
   })
 })

@@ -7,7 +7,7 @@ import { createEntityBatch, createNormalizationContext } from '../../../src/shar
 import { createEvaluationTablesNormalizer } from '../../../src/shared/archive/normalizeEvaluationTables'
 import type { CodeLinkRecord, PaperRecord } from '../../../src/shared/archive/entities'
 import {
-  ALL_PAPERS_LISTING,
+  REAL_PAPERS_LISTING,
   ANY_CODE_LISTING,
   PaperListing,
   taskListingKey
@@ -278,14 +278,14 @@ describe('opening a version 1 profile with the current schema', () => {
     await old.table('papers').put(papers[1])
     old.close()
     const db = await reopen(name)
-    const all = PaperListing.decode((await db.paperListings.get(ALL_PAPERS_LISTING))!)
+    const all = PaperListing.decode((await db.paperListings.get(REAL_PAPERS_LISTING))!)
     const newestFirst = [...papers].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1))
     expect(all.ids).toEqual(newestFirst.map((paper) => paper.id))
     expect(all.dateAt(0)).toBe(newestFirst[0].date)
     const taskKeys = new Set(papers.flatMap((paper) => paper.taskIds.map(taskListingKey)))
     const keys = (await db.paperListings.toCollection().primaryKeys()).map(String)
     expect(keys.filter((key) => !key.startsWith('code:')).sort()).toEqual(
-      [ALL_PAPERS_LISTING, ...taskKeys].sort()
+      [REAL_PAPERS_LISTING, ...taskKeys].sort()
     )
     // Of the two papers, only the arXiv one has code in the profile.
     expect((await db.paperListings.get(ANY_CODE_LISTING))?.ids).toBe(papers[0].id)

@@ -1,11 +1,14 @@
 import type { PaperRecord } from '../../../shared/archive/entities'
 import {
-  ALL_PAPERS_LISTING,
   ANY_CODE_LISTING,
-  frameworkOfListing,
+  frameworkListingKey,
   OFFICIAL_CODE_LISTING,
+  PaperListing,
+  REAL_PAPERS_LISTING,
+  STUB_PAPERS_LISTING,
   taskListingKey,
-  type PaperListing
+  yearsSpanned,
+  type CodeListings
 } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
 import { readCodeListings, readPaperListing } from '../paperListingStore'
@@ -30,61 +33,32 @@ export const NO_FILTERS: PaperListFilters = {
   venue: ''
 }
 
-/** Which papers have code, and of what kind (from the code listings a sync writes). */
-export interface CodeIndex {
-  withCode: ReadonlySet<string>
-  official: ReadonlySet<string>
-  byFramework: ReadonlyMap<string, ReadonlySet<string>>
-  /** Frameworks with how many papers have code in each, most first. */
-  frameworks: [string, number][]
-}
-
-export async function loadCodeIndex(db: ArchiveDatabase): Promise<CodeIndex> {
-  const listings = await readCodeListings(db)
-  const byFramework = new Map<string, Set<string>>()
-  for (const [key, ids] of listings) {
-    const framework = frameworkOfListing(key)
-    if (framework !== null) byFramework.set(framework, ids)
-  }
-  return {
-    withCode: listings.get(ANY_CODE_LISTING) ?? new Set(),
-    official: listings.get(OFFICIAL_CODE_LISTING) ?? new Set(),
-    byFramework,
-    frameworks: [...byFramework]
-      .map(([name, ids]): [string, number] => [name, ids.size])
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-  }
-}
-
 /** How many papers a venue filter reads at a time (it is the one filter that needs the records). */
 const VENUE_SCAN_BATCH = 1000
 
 export interface PaperIdList {
   /** Newest first. */
-  ids: string[]
+  ids: readonly string[]
   /** True when a venue filter stopped reading at its cap: more papers may match. */
   capped: boolean
 }
 
 /** What `/papers` reads once per change of the archive, whatever the filters. */
 export interface PaperBrowseIndex {
-  all: PaperListing
-  stubs: ReadonlySet<string>
-  code: CodeIndex
+  papers: PaperListing
+  stubs: PaperListing
+  code: CodeListings
   /** The years papers were published in, newest first. */
   years: number[]
-  /** Papers from the papers dump, not stubs. */
-  realPapers: number
 }
 
 export async function loadPaperBrowseIndex(db: ArchiveDatabase): Promise<PaperBrowseIndex> {
-  const [all, stubIds, code] = await Promise.all([
-    readPaperListing(db, ALL_PAPERS_LISTING),
-    db.papers.orderBy('stubSource').primaryKeys(),
-    loadCodeIndex(db)
+  const [papers, stubs, code] = await Promise.all([
+    readPaperListing(db, REAL_PAPERS_LISTING),
+    readPaperListing(db, STUB_PAPERS_LISTING),
+    readCodeListings(db)
   ])
-  const stubs = new Set(stubIds.map(String))
-  return { all, stubs, code, years: all.years(), realPapers: Math.max(0, all.size - stubs.size) }
+  return { papers, stubs, code, years: yearsSpanned([papers, stubs]) }
 }
 
 /**
@@ -97,18 +71,28 @@ export async function listPaperIds(
   filters: PaperListFilters,
   cap = 10_000
 ): Promise<PaperIdList> {
-  const listing = filters.taskId ? await readPaperListing(db, taskListingKey(filters.taskId)) : index.all
-  const { code } = index
-  const stubs = filters.includeStubs ? null : index.stubs
+  // Stubs have no tasks: a task's listing holds real papers only.
+  const listing = filters.taskId
+    ? await readPaperListing(db, taskListingKey(filters.taskId))
+    : filters.includeStubs
+      ? PaperListing.merge('papers+stubs', index.papers, index.stubs)
+      : index.papers
+  const codeSets = [
+    filters.hasCode ? ANY_CODE_LISTING : null,
+    filters.officialCode ? OFFICIAL_CODE_LISTING : null,
+    filters.framework === null ? null : frameworkListingKey(filters.framework)
+  ]
+    .filter((key) => key !== null)
+    .map((key) => index.code.papers(key))
   const year = filters.year === null ? null : String(filters.year)
-  const ids = listing.ids.filter(
-    (id, i) =>
-      (year === null || (listing.dateAt(i)?.startsWith(year) ?? false)) &&
-      !(stubs?.has(id) ?? false) &&
-      (!filters.hasCode || code.withCode.has(id)) &&
-      (!filters.officialCode || code.official.has(id)) &&
-      (filters.framework === null || (code.byFramework.get(filters.framework)?.has(id) ?? false))
-  )
+  const ids =
+    year === null && codeSets.length === 0
+      ? listing.ids
+      : listing.ids.filter(
+          (id, i) =>
+            (year === null || (listing.dateAt(i)?.startsWith(year) ?? false)) &&
+            codeSets.every((set) => set.has(id))
+        )
   const venue = filters.venue.trim().toLowerCase()
   if (venue === '') return { ids, capped: false }
   const matching: string[] = []

@@ -7,7 +7,7 @@ import type {
   TaskRecord
 } from '../../../shared/archive/entities'
 import { resolveMetricDirection } from '../../../shared/sota/metricDirection'
-import { ALL_PAPERS_LISTING, taskListingKey } from '../../../shared/archive/paperListings'
+import { REAL_PAPERS_LISTING, taskListingKey } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
 import { codeLinksOfPapers } from './codeLinkQueries'
 import { newestPapers } from './paperListQueries'
@@ -104,7 +104,7 @@ export async function relatedPapers(
     for (const p of await newestPapers(db, taskListingKey(taskId), 400)) candidates.set(p.id, p)
   }
   if (candidates.size < limit) {
-    for (const p of await newestPapers(db, ALL_PAPERS_LISTING, 2000)) candidates.set(p.id, p)
+    for (const p of await newestPapers(db, REAL_PAPERS_LISTING, 2000)) candidates.set(p.id, p)
   }
   candidates.delete(paper.id)
   const words = titleWords(paper.title + ' ' + (paper.abstract ?? '').slice(0, 600))

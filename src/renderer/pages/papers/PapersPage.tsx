@@ -25,7 +25,7 @@ export function PapersPage(): ReactNode {
     async (db) => (await db.tasks.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
     []
   )
-  const realPapers = index?.realPapers
+  const realPapers = index?.papers.size
   const effective: PaperListFilters = { ...filters, includeStubs: filters.includeStubs || realPapers === 0 }
   const key = JSON.stringify(effective)
   const list = useArchiveQuery(
@@ -83,7 +83,7 @@ export function PapersPage(): ReactNode {
           Framework
           <select value={filters.framework ?? ''} onChange={(e) => set('framework', e.target.value || null)}>
             <option value="">Any</option>
-            {code.frameworks.map(([name, n]) => (
+            {code.frameworks().map(([name, n]) => (
               <option key={name} value={name}>
                 {name} ({n.toLocaleString('en')})
               </option>
