@@ -15,7 +15,7 @@ import { appDatabase } from '../data/appDatabase'
 import { BookmarkControl } from '../library/BookmarkControl'
 import { saveSearch } from '../library/savedSearches'
 import { Highlighted } from './Highlighted'
-import { searchPapers, useSearchIndexStatus } from './searchClient'
+import { searchPapers, useSearchIndexStatus, useSearchIndexVersion } from './searchClient'
 
 const PAGE = 20
 
@@ -117,7 +117,7 @@ export function SearchPage(): ReactNode {
   const [results, setResults] = useState<Results | null>(null)
   const [saved, setSaved] = useState(false)
   const status = useSearchIndexStatus()
-  const key = `${query}|${sort}|${limit}|${status.state}|${status.papers}|${status.partial}`
+  const key = `${query}|${sort}|${limit}|${useSearchIndexVersion()}`
 
   useEffect(() => {
     let live = true

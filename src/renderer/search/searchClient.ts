@@ -65,6 +65,15 @@ export function refreshSearchIndex(): void {
   connect().postMessage({ type: 'refresh' } satisfies SearchRequest)
 }
 
+/**
+ * Changes whenever the index can answer more than before (built, grown, or a part loaded at
+ * start-up): a query made earlier should be asked again.
+ */
+export function useSearchIndexVersion(): string {
+  const { state, papers, entities, partial } = useSearchIndexStatus()
+  return `${state}|${papers}|${entities}|${partial}`
+}
+
 export function useSearchIndexStatus(): SearchIndexStatus {
   return useSyncExternalStore(
     (listener) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { EntityKind } from '../../shared/search/searchDocuments'
 import { routes } from '../../shared/routes'
 import { appDatabase } from '../data/appDatabase'
-import { searchEntities, searchPapers, useSearchIndexStatus } from './searchClient'
+import { searchEntities, searchPapers, useSearchIndexVersion } from './searchClient'
 
 export interface QuickResult {
   key: string
@@ -23,8 +23,7 @@ const ENTITY_ROUTE: Record<EntityKind, (id: string) => string> = {
 export function useQuickResults(query: string, limits = { entities: 8, papers: 6 }): QuickResult[] {
   const [results, setResults] = useState<{ query: string; items: QuickResult[] }>({ query: '', items: [] })
   // Asked again as the index fills in: papers answer before the entity index is read at start-up.
-  const { state, papers: paperCount, entities: entityCount, partial } = useSearchIndexStatus()
-  const indexVersion = `${state}|${paperCount}|${entityCount}|${partial}`
+  const indexVersion = useSearchIndexVersion()
   useEffect(() => {
     const text = query.trim()
     if (text.length < 2) return

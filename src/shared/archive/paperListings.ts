@@ -277,16 +277,24 @@ export function updatePaperListings(
 ): ListingUpdate {
   const listings = new Map<string, ListingEntry[]>()
   const dirty = new Set<string>()
-  for (const record of stored) {
-    const entries = PaperListing.decode(record).entries()
-    const kept = entries.filter((entry) => !changes.has(entry.id))
-    if (kept.length !== entries.length) dirty.add(record.key)
-    listings.set(record.key, kept)
+  const storedByKey = new Map(stored.map((record) => [record.key, PaperListing.decode(record)]))
+  // Entries are materialized only for a listing that changes: most of a re-sync's listings do not.
+  const entriesOf = (key: string): ListingEntry[] => {
+    let entries = listings.get(key)
+    if (entries === undefined) {
+      entries = (storedByKey.get(key)?.entries() ?? []).filter((entry) => !changes.has(entry.id))
+      listings.set(key, entries)
+    }
+    return entries
+  }
+  for (const [key, listing] of storedByKey) {
+    if (listing.ids.some((id) => changes.has(id))) {
+      entriesOf(key)
+      dirty.add(key)
+    }
   }
   const add = (key: string, entry: ListingEntry): void => {
-    const entries = listings.get(key)
-    if (entries) entries.push(entry)
-    else listings.set(key, [entry])
+    entriesOf(key).push(entry)
     dirty.add(key)
   }
   for (const paper of changes.written()) {

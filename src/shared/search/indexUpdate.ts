@@ -69,15 +69,6 @@ export class IndexUpdatePlanner {
   }
 }
 
-export function planIndexUpdate(
-  previous: ReadonlyMap<string, number>,
-  papers: readonly SearchablePaper[]
-): IndexUpdatePlan {
-  const planner = new IndexUpdatePlanner(previous)
-  for (const paper of papers) planner.add(paper)
-  return planner.finish()
-}
-
 /** Applies `plan` to `index` in place: removals, then replacements, then a light compaction. */
 export function applyIndexUpdate(index: PaperSearchIndex, plan: IndexUpdatePlan): void {
   for (const id of plan.removed) index.remove(id)

@@ -4,7 +4,8 @@ import {
   decodeFingerprints,
   documentFingerprint,
   encodeFingerprints,
-  planIndexUpdate
+  IndexUpdatePlanner,
+  type IndexUpdatePlan
 } from '../../../src/shared/search/indexUpdate'
 import { PaperSearchIndex } from '../../../src/shared/search/paperSearchIndex'
 import type { PaperSearchResponse } from '../../../src/shared/search/paperSearchResponse'
@@ -12,6 +13,16 @@ import type { SearchablePaper } from '../../../src/shared/search/searchDocuments
 import { realAbstractPapers, realLeaderboardPapers } from './realSearchFixtures'
 
 const before = [...realAbstractPapers(), ...realLeaderboardPapers()]
+
+/** The plan the app's store makes as it streams papers through the planner. */
+function planIndexUpdate(
+  previous: ReadonlyMap<string, number>,
+  papers: readonly SearchablePaper[]
+): IndexUpdatePlan {
+  const planner = new IndexUpdatePlanner(previous)
+  for (const paper of papers) planner.add(paper)
+  return planner.finish()
+}
 
 function fingerprintAll(papers: readonly SearchablePaper[]): Map<string, number> {
   return new Map(papers.map((paper) => [paper.id, documentFingerprint(paper)]))
