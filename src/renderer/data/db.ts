@@ -28,6 +28,7 @@ import type {
 } from '../../shared/library/libraryTypes'
 import { rebuildCodeListings, rebuildPaperListings } from './paperListingStore'
 import { upgradeUserTablesToV2 } from './userTablesUpgrade'
+import { applyRowFacts } from './sync/rowFactsPass'
 
 export const DEFAULT_ARCHIVE_DATABASE_NAME = 'papers-with-code-2'
 
@@ -136,6 +137,18 @@ export class ArchiveDatabase extends Dexie {
       .upgrade(async (tx) => {
         await rebuildPaperListings(tx.table('papers'), tx.table('paperListings'))
         await rebuildCodeListings(tx.table('codeLinks'), tx.table('paperListings'))
+      })
+    // Row facts (paperFacts.ts): papers take their leaderboards' tasks and, lacking a date, their
+    // rows' date, so every page reads the same facts; `citedBy` lists the papers rows cite.
+    this.version(6)
+      .stores({ papers: 'id, stubSource, citedBy' })
+      .upgrade(async (tx) => {
+        const written = await applyRowFacts({
+          papers: tx.table('papers'),
+          results: tx.table('results'),
+          leaderboards: tx.table('leaderboards')
+        })
+        if (written > 0) await rebuildPaperListings(tx.table('papers'), tx.table('paperListings'))
       })
   }
 }

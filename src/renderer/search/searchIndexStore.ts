@@ -24,6 +24,7 @@ import {
   IndexUpdatePlanner,
   type IndexUpdatePlan
 } from '../../shared/search/indexUpdate'
+import { KnownItemNames } from '../../shared/search/knownItemNames'
 import { PaperSearchIndex, type PaperSearchIndexOptions } from '../../shared/search/paperSearchIndex'
 import { forEachSearchablePaper, loadSearchableEntities } from './searchableRecords'
 
@@ -31,7 +32,8 @@ const STAMP = 'stamp'
 const MANIFEST = 'paper-manifest'
 const ENTITIES = 'entities'
 const FINGERPRINTS = 'paper-fingerprints'
-const META_KEYS = new Set([STAMP, MANIFEST, ENTITIES, FINGERPRINTS])
+const KNOWN_ITEMS = 'known-item-names'
+const META_KEYS = new Set([STAMP, MANIFEST, ENTITIES, FINGERPRINTS, KNOWN_ITEMS])
 
 export interface LoadedSearchIndex {
   papers: PaperSearchIndex
@@ -64,6 +66,8 @@ export async function loadSearchIndex(
   if (typeof manifest !== 'string') return null
   const groups = chunkKeysByGroup(manifest)
   const papers = deserializePaperIndex(manifest, await readChunks(db, groups.core), options)
+  const names = (await db.searchIndex.get(KNOWN_ITEMS))?.data
+  if (typeof names === 'string') papers.useKnownItems(KnownItemNames.deserialize(names))
   onAnswering(papers)
   const [entityJson, stamp] = (await db.searchIndex.bulkGet([ENTITIES, STAMP])).map((row) => row?.data)
   if (typeof entityJson !== 'string') return null
@@ -99,9 +103,14 @@ export async function updateSearchIndex(
 ): Promise<SearchIndexUpdate> {
   const stored = current ? (await db.searchIndex.get(FINGERPRINTS))?.data : undefined
   let plan: IndexUpdatePlan | null = null
+  // Names are rebuilt on every pass: an update cannot tell which names a changed paper lost.
+  const names = KnownItemNames.empty()
   if (current !== null && typeof stored === 'string') {
     const planner = new IndexUpdatePlanner(decodeFingerprints(stored))
-    await forEachSearchablePaper(db, (paper) => planner.add(paper))
+    await forEachSearchablePaper(db, (paper) => {
+      planner.add(paper)
+      names.add(paper)
+    })
     plan = planner.finish()
   }
   let papers: PaperSearchIndex
@@ -109,6 +118,7 @@ export async function updateSearchIndex(
   let update: Pick<SearchIndexUpdate, 'mode' | 'indexed' | 'removed'>
   if (current !== null && plan !== null && !plan.rebuildCheaper) {
     applyIndexUpdate(current, plan)
+    current.useKnownItems(names)
     papers = current
     fingerprints = plan.fingerprints
     update = { mode: 'updated', indexed: plan.changed.length, removed: plan.removed.length }
@@ -156,6 +166,7 @@ async function saveSearchIndex(
       { key: MANIFEST, data: serialized.manifest },
       { key: ENTITIES, data: index.entities.serialize() },
       { key: FINGERPRINTS, data: fingerprints },
+      { key: KNOWN_ITEMS, data: index.papers.knownItemNames.serialize() },
       { key: STAMP, data: index.stamp }
     ])
   })

@@ -1,3 +1,4 @@
+import { paperVenue } from '../../shared/archive/paperFacts'
 import type { ArchiveDatabase } from '../data/db'
 import type { SearchableEntity, SearchablePaper } from '../../shared/search/searchDocuments'
 
@@ -6,6 +7,30 @@ import type { SearchableEntity, SearchablePaper } from '../../shared/search/sear
 interface CodeFacts {
   official: boolean
   frameworks: Set<string>
+}
+
+interface RowFacts {
+  models: Set<string>
+  datasets: Set<string>
+}
+
+/** Per paper, the model and dataset names of the leaderboard rows citing it. */
+async function rowFactsByPaper(db: ArchiveDatabase): Promise<Map<string, RowFacts>> {
+  const datasetOfBoard = new Map<string, string>()
+  await db.leaderboards.each((board) => datasetOfBoard.set(board.id, board.datasetName.trim()))
+  const facts = new Map<string, RowFacts>()
+  await db.results.each((row) => {
+    if (row.paperId === null) return
+    let paper = facts.get(row.paperId)
+    if (paper === undefined) {
+      paper = { models: new Set(), datasets: new Set() }
+      facts.set(row.paperId, paper)
+    }
+    if (row.modelName.trim() !== '') paper.models.add(row.modelName.trim())
+    const dataset = datasetOfBoard.get(row.leaderboardId)
+    if (dataset) paper.datasets.add(dataset)
+  })
+  return facts
 }
 
 /**
@@ -24,20 +49,24 @@ export async function forEachSearchablePaper(
     if (link.framework) facts.frameworks.add(link.framework)
     code.set(link.paperId, facts)
   })
+  const rows = await rowFactsByPaper(db)
   await db.papers.each((paper) => {
     const facts = code.get(paper.id)
+    const cited = rows.get(paper.id)
     visit({
       id: paper.id,
       title: paper.title,
       abstract: paper.abstract ?? '',
       authors: paper.authors,
       tasks: paper.taskIds.map((id) => taskNames.get(id) ?? id),
-      venue: paper.proceeding ?? paper.conference,
+      venue: paperVenue(paper),
       year: paper.date ? Number(paper.date.slice(0, 4)) : null,
       date: paper.date,
       hasCode: facts !== undefined,
       hasOfficialCode: facts?.official ?? false,
-      frameworks: facts ? [...facts.frameworks] : []
+      frameworks: facts ? [...facts.frameworks] : [],
+      datasets: cited ? [...cited.datasets] : [],
+      models: cited ? [...cited.models] : []
     })
   })
 }

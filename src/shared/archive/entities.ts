@@ -38,6 +38,20 @@ export interface PaperRecord {
    * paper; IndexedDB leaves records without the key out of the index, so real papers cost nothing.
    */
   stubSource?: PaperStubSource
+  /**
+   * How many leaderboard rows cite the paper; absent when none does. Indexed, so the papers whose
+   * row facts need a look after a sync are found without scanning the others (paperFacts.ts).
+   */
+  citedBy?: number
+  /** What the rows added to the source's record (paperFacts.ts), so a re-sync can take it out. */
+  rowFacts?: PaperRowFacts
+}
+
+export interface PaperRowFacts {
+  /** Tasks of the leaderboards the rows are on that the source did not list. */
+  addedTaskIds: string[]
+  /** True when `date` is the rows' earliest `paper_date`: the source had none. */
+  datedByRows: boolean
 }
 
 export interface CodeLinkRecord {

@@ -10,6 +10,7 @@ import {
   type DumpNormalizer,
   type NormalizationContext
 } from './dumpNormalizer'
+import { paperPageLinks } from './paperFacts'
 import { normalizeArxivId, paperTitleKey } from './paperKeys'
 import {
   expectRawObject,
@@ -36,9 +37,10 @@ export function normalizePaperRecord(raw: unknown, context: NormalizationContext
     const name = lineOrNull(method.name)
     if (name !== null) pushUnique(methodIds, context.methodIdsByName.get(name) ?? pwcSlug(name, 'method'))
   }
+  const arxivId = normalizeArxivId(record.arxiv_id)
   return {
     id,
-    arxivId: normalizeArxivId(record.arxiv_id),
+    arxivId,
     title,
     titleKey: paperTitleKey(title),
     abstract: textOrNull(record.abstract),
@@ -47,8 +49,7 @@ export function normalizePaperRecord(raw: unknown, context: NormalizationContext
     date: isoDayOrNull(record.date),
     proceeding: lineOrNull(record.proceeding),
     conference: lineOrNull(record.conference),
-    urlAbs: lineOrNull(record.url_abs),
-    urlPdf: lineOrNull(record.url_pdf),
+    ...paperPageLinks(arxivId, lineOrNull(record.url_abs), lineOrNull(record.url_pdf)),
     methodIds,
     isStub: false
   }

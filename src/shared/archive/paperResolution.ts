@@ -10,6 +10,7 @@
  *   finalize pass re-points the row to the real paper once one with that arXiv id or title exists.
  */
 import type { CodeLinkRecord, PaperRecord, ResultRecord } from './entities'
+import { paperPageLinks } from './paperFacts'
 import { paperTitleKey } from './paperKeys'
 
 const ARXIV_STUB_PREFIX = 'arxiv:'
@@ -44,8 +45,7 @@ function stubPaper(
     date: fields.date,
     proceeding: null,
     conference: null,
-    urlAbs: fields.urlAbs,
-    urlPdf: fields.urlPdf,
+    ...paperPageLinks(arxivId, fields.urlAbs, fields.urlPdf),
     methodIds: [],
     isStub: true,
     stubSource: fields.stubSource
@@ -66,11 +66,14 @@ export function linkPaperStub(
   })
 }
 
-/** The stub for a row's paper, or `null` when the row has no paper or resolved to a stored one. */
+/**
+ * The stub for a row's paper, or `null` when the row has no paper or resolved to a stored one. Its
+ * date, like its tasks, comes from every row citing it (the finalize pass, paperFacts.ts).
+ */
 export function resultPaperStub(result: ResultRecord): PaperRecord | null {
   if (result.paperId === null || !isResultStubId(result.paperId)) return null
   return stubPaper(result.paperId, result.paperTitle, result.paperArxivId, {
-    date: result.paperDate,
+    date: null,
     urlAbs: result.paperUrl,
     urlPdf: null,
     stubSource: 'result'

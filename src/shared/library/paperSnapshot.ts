@@ -3,6 +3,7 @@
  * refreshed whenever the archive still has it.
  */
 import type { CodeLinkRecord, PaperRecord } from '../archive/entities'
+import { paperVenue } from '../archive/paperFacts'
 import type { PaperSnapshot } from './libraryTypes'
 
 export type SnapshotSource = Pick<
@@ -17,7 +18,8 @@ export type SnapshotSource = Pick<
   | 'urlPdf'
   | 'isStub'
   | 'stubSource'
->
+> &
+  Partial<Pick<PaperRecord, 'conference'>>
 
 const PWC_PAPER_PAGE = 'https://paperswithcode.com/paper/'
 
@@ -32,7 +34,7 @@ export function snapshotFromPaper(
     authors: [...paper.authors],
     date: paper.date,
     arxivId: paper.arxivId,
-    venue: paper.proceeding,
+    venue: paperVenue(paper),
     urlAbs: paper.urlAbs,
     urlPdf: paper.urlPdf,
     codeUrls: [...new Set(ordered.map((link) => link.repoUrl))],

@@ -9,6 +9,7 @@
 import { checkExternalUrl } from '../security/externalLinks'
 import type { PaperSnapshot } from './libraryTypes'
 import { parseVenue, type ParsedVenue } from './venue'
+import { arxivAbsUrl } from '../archive/paperFacts'
 
 export type PublicationKind = 'conference-paper' | 'journal-article' | 'preprint' | 'other'
 
@@ -59,11 +60,6 @@ export function describePublication(snapshot: PaperSnapshot): PublicationFacts {
     doi: doiFromUrls([snapshot.urlAbs, snapshot.urlPdf]),
     url: citationUrl(snapshot, arxivId)
   }
-}
-
-/** The canonical, version-free abstract page arXiv itself prints in citations. */
-export function arxivAbsUrl(arxivId: string): string {
-  return `https://arxiv.org/abs/${arxivId}`
 }
 
 /** The DOI a publisher link carries, or `null`. */

@@ -71,6 +71,23 @@ interface Plan extends ScoringContext {
   negatedTerms: string[]
   negatedPhrases: QueryPhrase[]
   filters: { filter: QueryFilter; resolved: ResolvedNameFilter | null }[]
+  /** Per segment (by index), score multipliers by local doc; `null` where none applies. */
+  docBoosts: (Map<number, number> | null)[]
+}
+
+function docBoostsBySegment(
+  segments: readonly PaperSegment[],
+  boosts: ReadonlyMap<string, number> | undefined
+): (Map<number, number> | null)[] {
+  return segments.map((segment) => {
+    if (boosts === undefined || boosts.size === 0) return null
+    const byDoc = new Map<number, number>()
+    for (const [id, boost] of boosts) {
+      const doc = segment.findLiveDoc(id)
+      if (doc >= 0) byDoc.set(doc, boost)
+    }
+    return byDoc.size > 0 ? byDoc : null
+  })
 }
 
 function corpusStatistics(segments: readonly PaperSegment[]): {
@@ -194,7 +211,8 @@ function planQuery(
     negatedPhrases: query.phrases.filter((phrase) => phrase.negated),
     filters,
     averageLength,
-    bm25: options.bm25 ?? DEFAULT_BM25
+    bm25: options.bm25 ?? DEFAULT_BM25,
+    docBoosts: docBoostsBySegment(segments, options.documentBoosts)
   }
 }
 
@@ -310,6 +328,7 @@ function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and
   const passes = matchTest(segment, plan, filters, scratch)
   const { touched, touchedCount } = accumulator
   const { matched, scores: accumulated } = scratch
+  const boosts = plan.docBoosts[segmentIndex]
   const docs = new Int32Array(touchedCount)
   const scores = new Float64Array(touchedCount)
   let kept = 0
@@ -320,7 +339,7 @@ function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and
     if (passes === null ? deleted[doc] === 1 : !passes(doc)) continue
     docs[kept] = doc
     // MiniSearch's quality factor: more of the query's words, better.
-    scores[kept] = accumulated[doc] * matchedClauses
+    scores[kept] = accumulated[doc] * matchedClauses * (boosts?.get(doc) ?? 1)
     kept += 1
   }
   const clauseCount = plan.clauses.length

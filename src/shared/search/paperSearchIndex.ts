@@ -15,6 +15,7 @@ import type { PaperSearchOptions, PaperSearchResponse } from './paperSearchRespo
 import { parseQuery, type ParsedQuery } from './queryParser'
 import type { SearchablePaper } from './searchDocuments'
 import { mergeSegments } from './segmentMerge'
+import { KnownItemNames } from './knownItemNames'
 
 export interface PaperSearchIndexOptions {
   /** Papers per sealed segment; also the unit of build memory and of persisted chunks. */
@@ -39,6 +40,7 @@ export class PaperSearchIndex {
   private keys: string[] = []
   private nextKey = 0
   private builder: PaperSegmentBuilder | null = null
+  private knownItems = KnownItemNames.empty()
 
   constructor(options: PaperSearchIndexOptions = {}) {
     this.maxSegmentDocs = options.maxSegmentDocs ?? DEFAULT_MAX_SEGMENT_DOCS
@@ -101,7 +103,12 @@ export class PaperSearchIndex {
     this.addToBuilder(paper)
   }
 
+  /**
+   * Names are only ever added here: a paper replaced by `add` keeps its old names until the
+   * names are rebuilt, which an update after a sync does (searchIndexStore.ts).
+   */
   private addToBuilder(paper: SearchablePaper): void {
+    this.knownItems.add(paper)
     this.builder ??= new PaperSegmentBuilder()
     this.builder.add(paper)
     if (this.builder.docCount >= this.maxSegmentDocs) this.seal()
@@ -191,10 +198,20 @@ export class PaperSearchIndex {
     this.keys = keys
   }
 
+  /** The names papers are known by, which rank those papers first when typed (knownItemNames.ts). */
+  useKnownItems(names: KnownItemNames): void {
+    this.knownItems = names
+  }
+
+  get knownItemNames(): KnownItemNames {
+    return this.knownItems
+  }
+
   search(query: string | ParsedQuery, options: PaperSearchOptions = {}): PaperSearchResponse {
     this.seal()
     const parsed = typeof query === 'string' ? parseQuery(query) : query
-    return executePaperQuery(this.segmentList, parsed, options)
+    const documentBoosts = options.documentBoosts ?? this.knownItems.boostsFor(parsed)
+    return executePaperQuery(this.segmentList, parsed, { ...options, documentBoosts })
   }
 
   /**

@@ -40,6 +40,8 @@ export interface PaperSearchOptions {
   combineWith?: 'and' | 'or'
   expansion?: Partial<ExpansionOptions>
   bm25?: Bm25Params
+  /** Score multipliers by paper id, for papers the query names (knownItemNames.ts). */
+  documentBoosts?: ReadonlyMap<string, number>
 }
 
 export interface MatchedTerm {

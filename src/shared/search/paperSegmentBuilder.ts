@@ -211,6 +211,9 @@ export class PaperSegmentBuilder {
       for (const id of this.termsOf(paper.venue, 'venue')) this.count(doc, 3, id, fieldLengths)
     }
     for (const id of this.termsOf(paper.abstract, 'abstract')) this.count(doc, ABSTRACT, id, fieldLengths)
+    for (const model of paper.models ?? []) {
+      for (const id of this.termsOf(model, 'abstract')) this.count(doc, ABSTRACT, id, fieldLengths)
+    }
     this.writeForward(doc)
 
     this.sequences.addRow(sequence)

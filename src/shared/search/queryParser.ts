@@ -295,7 +295,7 @@ function addWords(
 ): void {
   const analyzed = analyzeText(text)
   // The word being typed keeps its stop words and single letters: "the" may become "theory".
-  const typing = isLastToken && token.atEnd && !token.negated
+  const typing = isLastToken && !token.negated
   if (typing) {
     const all = analyzeText(text, { keepShortAndStopWords: true })
     const last = all[all.length - 1]
@@ -314,6 +314,22 @@ function addWords(
   })
 }
 
+function isRecognizedOperator(token: RawToken): boolean {
+  return (
+    token.operator !== null &&
+    (NAME_OPERATORS[token.operator] !== undefined || OTHER_OPERATORS.has(token.operator))
+  )
+}
+
+/** The token whose last word may still be being typed, or -1. */
+function lastWordTokenIndex(tokens: readonly RawToken[]): number {
+  let index = tokens.length - 1
+  while (index >= 0 && isRecognizedOperator(tokens[index])) index -= 1
+  if (index < 0) return -1
+  const last = tokens[index]
+  return last.atEnd || index < tokens.length - 1 ? index : -1
+}
+
 /** Parses what the user typed. Pure and total: every input gives a query and its notes. */
 export function parseQuery(input: string): ParsedQuery {
   const notes: QueryNote[] = []
@@ -323,10 +339,14 @@ export function parseQuery(input: string): ParsedQuery {
   const ignored: string[] = []
   const tokens = tokenizeQuery(input, notes)
 
+  // The word being typed is the last word at the end of the input, or before operators only: a
+  // facet click appends `has:code` and must not change what the words match (it once made
+  // "attention" stop completing, so the facet said 63 papers and its filter found 71).
+  const lastWords = lastWordTokenIndex(tokens)
   tokens.forEach((token, index) => {
-    const isLastToken = index === tokens.length - 1
+    const isLastToken = index === lastWords
     if (token.operator !== null) {
-      if (NAME_OPERATORS[token.operator] !== undefined || OTHER_OPERATORS.has(token.operator)) {
+      if (isRecognizedOperator(token)) {
         parseOperator(token, filters, notes)
         return
       }

@@ -22,6 +22,12 @@ export interface SearchablePaper {
   frameworks: string[]
   datasets?: string[]
   methods?: string[]
+  /**
+   * What the paper's leaderboard rows call its models ("EfficientNet-B7", "ResNet-152"): the
+   * names researchers type. Matched with the abstract's words (same postings group and weight),
+   * and the source of known-item names (knownItemNames.ts).
+   */
+  models?: string[]
 }
 
 export type EntityKind = 'task' | 'dataset' | 'method' | 'leaderboard'

@@ -123,8 +123,9 @@ describe('importArchive', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [...ARCHIVE_TABLES, ...USER_TABLES, ...DERIVED_TABLES].sort()
     )
-    // Rows are joined to papers in memory and pages list them from the listings: only stubs are indexed.
-    expect(db.table('papers').schema.indexes.map((i) => i.name)).toEqual(['stubSource'])
+    // Rows are joined to papers in memory and pages list them from the listings: only stubs and
+    // the papers rows cite are indexed (each a sparse index: other papers lack the key).
+    expect(db.table('papers').schema.indexes.map((i) => i.name)).toEqual(['stubSource', 'citedBy'])
     // A paper's code links are a range of link ids: no index either.
     expect(db.table('codeLinks').schema.indexes).toEqual([])
   })

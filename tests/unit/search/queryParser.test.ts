@@ -168,4 +168,14 @@ describe('parseQuery: operators', () => {
     expect(isEmptyQuery(parseQuery('   '))).toBe(true)
     expect(isEmptyQuery(parseQuery('has:code'))).toBe(false)
   })
+
+  it('keeps the last word being typed when operators follow it, as a facet click appends them', () => {
+    const typed = parseQuery('attention')
+    const withFacet = parseQuery('attention has:code year:2019')
+    expect(withFacet.terms).toEqual(typed.terms)
+    expect(withFacet.terms[0].prefix).toBe(true)
+    // A space after the word ends it; so does another word after it.
+    expect(parseQuery('attention ').terms[0].prefix).toBe(false)
+    expect(parseQuery('attention is has:code').terms.map((term) => term.prefix)).toEqual([false, true])
+  })
 })

@@ -10,6 +10,7 @@ import {
   yearsSpanned,
   type CodeListings
 } from '../../../shared/archive/paperListings'
+import { paperVenue } from '../../../shared/archive/paperFacts'
 import type { ArchiveDatabase } from '../db'
 import { readCodeListings, readPaperListing } from '../paperListingStore'
 
@@ -71,9 +72,11 @@ export async function listPaperIds(
   filters: PaperListFilters,
   cap = 10_000
 ): Promise<PaperIdList> {
-  // Stubs have no tasks: a task's listing holds real papers only.
-  const listing = filters.taskId
-    ? await readPaperListing(db, taskListingKey(filters.taskId))
+  // A task's listing holds its stubs too (they have their rows' tasks, paperFacts.ts).
+  const taskListing = filters.taskId ? await readPaperListing(db, taskListingKey(filters.taskId)) : null
+  const stubs = taskListing && !filters.includeStubs ? new Set(index.stubs.ids) : null
+  const listing = taskListing
+    ? taskListing
     : filters.includeStubs
       ? PaperListing.merge('papers+stubs', index.papers, index.stubs)
       : index.papers
@@ -86,10 +89,11 @@ export async function listPaperIds(
     .map((key) => index.code.papers(key))
   const year = filters.year === null ? null : String(filters.year)
   const ids =
-    year === null && codeSets.length === 0
+    year === null && codeSets.length === 0 && stubs === null
       ? listing.ids
       : listing.ids.filter(
           (id, i) =>
+            (stubs === null || !stubs.has(id)) &&
             (year === null || (listing.dateAt(i)?.startsWith(year) ?? false)) &&
             codeSets.every((set) => set.has(id))
         )
@@ -98,8 +102,7 @@ export async function listPaperIds(
   const matching: string[] = []
   for (let start = 0; start < ids.length && matching.length <= cap; start += VENUE_SCAN_BATCH) {
     for (const paper of await db.papers.bulkGet(ids.slice(start, start + VENUE_SCAN_BATCH))) {
-      if (paper && (paper.proceeding ?? paper.conference ?? '').toLowerCase().includes(venue))
-        matching.push(paper.id)
+      if (paper && (paperVenue(paper) ?? '').toLowerCase().includes(venue)) matching.push(paper.id)
     }
   }
   return { ids: matching.slice(0, cap), capped: matching.length > cap }

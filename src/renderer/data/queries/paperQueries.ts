@@ -24,14 +24,12 @@ export interface PaperResultRow {
 }
 
 export interface PaperPageData {
+  /** Its facts (date, tasks, links) already hold what its rows say: paperFacts.ts. */
   paper: PaperRecord
-  /** The paper's date, or for a stub the date its leaderboard rows give it. */
-  date: string | null
   codeLinks: CodeLinkRecord[]
   tasks: TaskRecord[]
   methods: MethodRecord[]
   results: PaperResultRow[]
-  related: PaperRecord[]
 }
 
 function present<T>(values: (T | undefined)[]): T[] {
@@ -124,27 +122,24 @@ export async function relatedPapers(
   return scored.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
 }
 
+/**
+ * What the paper page shows first; related papers (hundreds of candidates read) load apart, so
+ * the paper's own facts never wait for them.
+ */
 export async function loadPaperPage(db: ArchiveDatabase, id: string): Promise<PaperPageData | null> {
   const paper = await db.papers.get(id)
   if (!paper) return null
-  const [links, results, tasks, methods, related] = await Promise.all([
+  const [links, results, tasks, methods] = await Promise.all([
     codeLinksOfPapers(db, [id]),
     db.results.where('paperId').equals(id).toArray(),
     db.tasks.bulkGet(paper.taskIds),
-    db.methods.bulkGet(paper.methodIds),
-    relatedPapers(db, paper)
+    db.methods.bulkGet(paper.methodIds)
   ])
-  const rows = await resultRows(db, results)
-  // A stub knows its tasks only through its leaderboard rows; show those too.
-  const allTasks = new Map(present(tasks).map((t) => [t.id, t]))
-  for (const row of rows) if (row.task) allTasks.set(row.task.id, row.task)
   return {
     paper,
-    date: paper.date ?? results.find((r) => r.paperDate !== null)?.paperDate ?? null,
     codeLinks: orderCodeLinks(links),
-    tasks: [...allTasks.values()],
+    tasks: present(tasks),
     methods: present(methods),
-    results: rows,
-    related
+    results: await resultRows(db, results)
   }
 }

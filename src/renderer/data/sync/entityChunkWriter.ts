@@ -21,6 +21,7 @@ import { ARCHIVE_ENTITY_TABLES } from '../../../shared/archive/entities'
 import type { EntityBatch } from '../../../shared/archive/dumpNormalizer'
 import { resolveResultPaper, resultPaperStub } from '../../../shared/archive/paperResolution'
 import { recordsEqual } from '../../../shared/archive/recordsEqual'
+import { dumpView } from '../../../shared/archive/paperFacts'
 import type { StubChangeCounts, TableChangeCounts } from '../../../shared/archive/syncProgress'
 import type { StoredArchiveIds } from './storedArchiveIds'
 import type { StoredPapers } from './storedPapers'
@@ -128,7 +129,7 @@ async function putPapers(
     if (old === undefined || old.isStub) {
       counts.added++
       if (old?.isStub) tally.stubs.resolved++
-    } else if (recordsEqual(old, paper)) {
+    } else if (recordsEqual(dumpView(old), paper)) {
       counts.unchanged++
       continue
     } else counts.changed++
@@ -157,7 +158,7 @@ async function putStubs(
       tally.stubs.created++
       return true
     }
-    return old.isStub && !recordsEqual(old, stub)
+    return old.isStub && !recordsEqual(dumpView(old), stub)
   })
   if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
   options.stored.notePapersWritten(toWrite)

@@ -5,8 +5,10 @@
  * 2. re-points rows from their stub to the real paper once one with the stub's arXiv id or title
  *    is stored (papers imported after the evaluation tables, in this sync or a later one);
  * 3. deletes stubs nothing cites any more;
- * 4. brings the paper listings up to date with what the sync and this pass wrote and deleted.
- * Steps 1–3 work in chunks of short transactions, like the import. Which ids the tables hold
+ * 4. gives each paper what the rows citing it say (its leaderboards' tasks, a date when its source
+ *    has none: rowFactsPass.ts), so every page reads one set of facts;
+ * 5. brings the paper listings up to date with what the sync and this pass wrote and deleted.
+ * Steps 1–4 work in chunks of short transactions, like the import. Which ids the tables hold
  * comes from the sync's `StoredArchiveIds`, not from reading every key again (~900k at full scale).
  */
 import type { Table } from 'dexie'
@@ -14,6 +16,8 @@ import type { ArchiveDatabase } from '../db'
 import type { ArchiveEntityTable, PaperRecord } from '../../../shared/archive/entities'
 import { paperIdOfCodeLink } from '../../../shared/archive/codeLinkIds'
 import { demoteToStub } from '../../../shared/archive/paperResolution'
+import { dumpView } from '../../../shared/archive/paperFacts'
+import { applyRowFacts } from './rowFactsPass'
 import type { SyncTally } from './entityChunkWriter'
 import { rebuildCodeListings, writePaperListings } from '../paperListingStore'
 import type { StoredArchiveIds } from './storedArchiveIds'
@@ -86,7 +90,7 @@ async function removeUnlisted(
       await db.transaction('rw', db.papers, async () => {
         const stubs = (await db.papers.bulkGet(part))
           .filter((p): p is PaperRecord => p !== undefined)
-          .map(demoteToStub)
+          .map((paper) => demoteToStub(dumpView(paper)))
         await db.papers.bulkPut(stubs)
         request.stored.notePapersWritten(stubs)
         request.papers.noteWritten(stubs)
@@ -149,7 +153,7 @@ async function removeUncitedStubs(
 }
 
 /**
- * Step 4, for a sync that wrote papers or may have; it also clears the mark the sync's start set.
+ * Step 5, for a sync that wrote papers or may have; it also clears the mark the sync's start set.
  * The code listings are built again from every link when any link changed: a link's paper may
  * have other links, so one link's change does not say whether its paper still has code.
  */
@@ -180,6 +184,15 @@ export async function finalizeArchive(
     await repointResultStubs(db, request, tally)
     request.throwIfAborted()
     await removeUncitedStubs(db, request, tally)
+    request.throwIfAborted()
+    tally.writes += await applyRowFacts(db, {
+      inChunk: (work) => db.transaction('rw', db.papers, db.results, db.leaderboards, work),
+      onWritten: (papers) => {
+        request.stored.notePapersWritten(papers)
+        request.papers.noteWritten(papers)
+      },
+      throwIfAborted: request.throwIfAborted
+    })
   }
   request.throwIfAborted()
   await refreshPaperListings(db, request, tally)

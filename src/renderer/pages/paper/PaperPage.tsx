@@ -6,11 +6,13 @@ import { Loading } from '../../components/Loading'
 import { AuthorList, formatDate, repoName } from '../../components/PaperLinks'
 import { PageHeader } from '../../components/Page'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
-import { loadPaperPage, type PaperPageData } from '../../data/queries/paperQueries'
+import type { PaperRecord } from '../../../shared/archive/entities'
+import { loadPaperPage, relatedPapers, type PaperPageData } from '../../data/queries/paperQueries'
 import { BookmarkControl } from '../../library/BookmarkControl'
 import { NotFoundPage } from '../NotFoundPage'
 import { paperBibtex } from './paperCitation'
 import { ChipSection } from '../../components/ChipSection'
+import { paperVenue } from '../../../shared/archive/paperFacts'
 import { PaperAcrossBenchmarks } from '../leaderboard/PaperAcrossBenchmarks'
 
 /** The default reading list in one click, any other list through its menu. */
@@ -21,7 +23,7 @@ function BookmarkButton({ data }: { data: PaperPageData }): ReactNode {
 function CopyBibtexButton({ data }: { data: PaperPageData }): ReactNode {
   const [copied, setCopied] = useState(false)
   const copy = async (): Promise<void> => {
-    await navigator.clipboard.writeText(paperBibtex(data.paper))
+    await navigator.clipboard.writeText(paperBibtex(data.paper, data.codeLinks))
     setCopied(true)
   }
   return (
@@ -87,16 +89,35 @@ function ResultsTable({ data }: { data: PaperPageData }): ReactNode {
   )
 }
 
+function RelatedPapers({ paper }: { paper: PaperRecord }): ReactNode {
+  const related = useArchiveQuery((db) => relatedPapers(db, paper), [paper])
+  if (!related || related.length === 0) return null
+  return (
+    <section aria-labelledby="related">
+      <h2 id="related">Related papers</h2>
+      <ul className="plain-list">
+        {related.map((p) => (
+          <li key={p.id}>
+            <Link to={routes.paper(p.id)}>{p.title}</Link>
+            <span className="muted"> · {formatDate(p.date)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 function PaperView({ data }: { data: PaperPageData }): ReactNode {
   const { paper } = data
+  const venue = paperVenue(paper)
   return (
     <article className="paper">
       <PageHeader title={paper.title} kicker="Paper" />
       <div className="paper__meta">
         {paper.authors.length > 0 && <AuthorList authors={paper.authors} />}
         <div className="paper__facts">
-          <span>{formatDate(data.date)}</span>
-          {paper.proceeding && <span className="badge badge--venue">{paper.proceeding}</span>}
+          <span>{formatDate(paper.date)}</span>
+          {venue && <span className="badge badge--venue">{venue}</span>}
           {data.tasks.map((task) => (
             <Link key={task.id} className="chip" to={routes.task(task.id)}>
               {task.name}
@@ -134,19 +155,7 @@ function PaperView({ data }: { data: PaperPageData }): ReactNode {
           )}
           <ResultsTable data={data} />
           {data.results.length > 0 && <PaperAcrossBenchmarks paperId={paper.id} />}
-          {data.related.length > 0 && (
-            <section aria-labelledby="related">
-              <h2 id="related">Related papers</h2>
-              <ul className="plain-list">
-                {data.related.map((p) => (
-                  <li key={p.id}>
-                    <Link to={routes.paper(p.id)}>{p.title}</Link>
-                    <span className="muted"> · {formatDate(p.date)}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <RelatedPapers paper={paper} />
         </div>
         <aside className="paper__side">
           <section aria-labelledby="code">

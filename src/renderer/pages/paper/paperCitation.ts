@@ -1,6 +1,8 @@
-import type { PaperRecord } from '../../../shared/archive/entities'
+import type { CodeLinkRecord, PaperRecord } from '../../../shared/archive/entities'
+import { toBibtex } from '../../../shared/library/bibtex'
+import { snapshotFromPaper } from '../../../shared/library/paperSnapshot'
 
-/** Placeholder replaced by the shared BibTeX exporter. */
-export function paperBibtex(paper: PaperRecord): string {
-  return `@misc{${paper.id},\n  title = {${paper.title}}\n}`
+/** The paper's BibTeX entry, made exactly as a reading-list export makes it. */
+export function paperBibtex(paper: PaperRecord, codeLinks: readonly CodeLinkRecord[]): string {
+  return toBibtex([{ paperId: paper.id, snapshot: snapshotFromPaper(paper, codeLinks) }])
 }
