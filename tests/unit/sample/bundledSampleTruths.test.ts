@@ -16,7 +16,7 @@ import {
   type PaperBrowseIndex
 } from '../../../src/renderer/data/queries/paperListQueries'
 import { addToList, DEFAULT_LIST_ID, ensureDefaultList } from '../../../src/renderer/library/libraryActions'
-import { paperBibtex } from '../../../src/renderer/pages/paper/paperCitation'
+import { paperBibtex } from '../../../src/shared/library/paperBibtex'
 import { toBibtex } from '../../../src/shared/library/bibtex'
 import { toCslItems } from '../../../src/shared/library/cslJson'
 import type { ListEntry } from '../../../src/shared/library/libraryTypes'

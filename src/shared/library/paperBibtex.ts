@@ -1,6 +1,6 @@
-import type { CodeLinkRecord, PaperRecord } from '../../../shared/archive/entities'
-import { toBibtex } from '../../../shared/library/bibtex'
-import { snapshotFromPaper } from '../../../shared/library/paperSnapshot'
+import type { CodeLinkRecord, PaperRecord } from '../archive/entities'
+import { toBibtex } from './bibtex'
+import { snapshotFromPaper } from './paperSnapshot'
 
 /** The paper's BibTeX entry, made exactly as a reading-list export makes it. */
 export function paperBibtex(paper: PaperRecord, codeLinks: readonly CodeLinkRecord[]): string {
