@@ -109,17 +109,23 @@ test.describe('browsing the bundled real sample offline', () => {
   test('the papers index lists newest first and counts exactly by year, code and framework', async ({
     samplePage: page
   }) => {
-    // Expected figures straight from the bundled dumps: the sample's 50 papers (1992–1996) have no
-    // code links; the 2024 links name other papers, which the app keeps as stubs.
-    const papers = readSampleDump<{ paper_url: string; title: string; date: string }[]>(
-      'converted_papers-with-abstracts_from-api-v1.json.gz'
-    )
+    // Expected figures straight from the bundled dumps: the sample's two papers files (50 papers of
+    // 1992–1996, 3,280 ML papers the 2020 leaderboards cite); the 2024 links name some of those and
+    // other papers, which the app keeps as stubs.
+    type RawPaper = { paper_url: string; title: string; date: string }
+    const papers = [
+      ...readSampleDump<RawPaper[]>('converted_papers-with-abstracts_from-api-v1.json.gz'),
+      ...readSampleDump<RawPaper[]>('converted_papers-with-abstracts_from-arxiv-metadata.json.gz')
+    ]
     const links = readSampleDump<{ paper_url: string; framework: string }[]>(
       'converted_links-between-papers-and-code_from-grimrepor.json.gz'
     )
     const newest = [...papers].sort((a, b) => (a.date < b.date ? 1 : -1))[0]
     const in1995 = papers.filter((paper) => paper.date.startsWith('1995')).length
-    const withCode = new Set(links.map((link) => link.paper_url)).size
+    const in2019 = papers.filter((paper) => paper.date.startsWith('2019')).length
+    const linked = new Set(links.map((link) => link.paper_url))
+    const withCode = linked.size
+    const realWithCode = new Set(papers.map((paper) => paper.paper_url).filter((url) => linked.has(url))).size
     const withPytorch = new Set(links.filter((l) => l.framework === 'pytorch').map((l) => l.paper_url)).size
     expect(in1995).toBeGreaterThan(0)
     expect(withPytorch).toBeGreaterThan(0)
@@ -127,17 +133,20 @@ test.describe('browsing the bundled real sample offline', () => {
     const app = new AppPage(page)
     await app.open('/papers')
     const count = page.getByTestId('paper-count')
-    await expect(count).toHaveText(`${papers.length} papers`)
+    await expect(count).toHaveText(`${papers.length.toLocaleString('en')} papers`)
     await expect(page.locator('.paper-row__title').first()).toHaveText(newest.title)
     const filters = page.getByRole('form', { name: 'Filter papers' })
     await filters.getByLabel('Year').selectOption('1995')
     await expect(count).toHaveText(`${in1995} papers`)
+    await filters.getByLabel('Year').selectOption('2019')
+    await expect(count).toHaveText(`${in2019.toLocaleString('en')} papers`)
     await filters.getByLabel('Year').selectOption('')
     await filters.getByLabel('Has code').check()
-    await expect(count).toHaveText('0 papers')
+    expect(realWithCode).toBeGreaterThan(0)
+    await expect(count).toHaveText(`${realWithCode.toLocaleString('en')} papers`)
     await filters.getByLabel('Include papers known only from leaderboards or code links').check()
     await expect(count).toHaveText(`${withCode.toLocaleString('en')} papers`)
-    await expect(page.locator('.paper-row').first()).toContainText('known from a code link')
+    await expect(page.locator('.paper-row', { hasText: 'known from a code link' }).first()).toBeVisible()
     await filters.getByLabel('Framework').selectOption('pytorch')
     await expect(count).toHaveText(`${withPytorch.toLocaleString('en')} papers`)
   })
