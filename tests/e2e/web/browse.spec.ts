@@ -120,6 +120,10 @@ test.describe('browsing the bundled real sample offline', () => {
       await expect(page.getByTestId('data-date-links')).toHaveText(/^date unknown · /)
       // One "archive snapshot" date (the newest dump's) would misdate the leaderboards.
       await expect(page.getByText(/Archive snapshot/)).toHaveCount(0)
+      await page.screenshot({
+        path: test.info().outputPath(`data-dates${path.replace('/', '-')}.png`),
+        fullPage: true
+      })
     }
   })
 
