@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import { expect, test } from '../support/sampleProfile'
 import {
   LeaderboardPage,
@@ -9,7 +7,6 @@ import {
 } from '../support/leaderboardPage'
 
 const IMAGENET = 'image-classification-on-imagenet'
-const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots')
 
 test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
   test('Image Classification on ImageNet: header, chart of every dated result, table with the SotA row', async ({
@@ -257,11 +254,8 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     expect(budgetMedian).toBeLessThan(1000)
   })
 
-  test('renders in light and dark themes (writes docs/screenshots/leaderboard-*.png)', async ({
-    samplePage
-  }) => {
+  test('renders in light and dark themes', async ({ samplePage }) => {
     const board = new LeaderboardPage(samplePage)
-    mkdirSync(screenshotDir, { recursive: true })
     const frontierStrokes: string[] = []
     for (const theme of ['light', 'dark'] as const) {
       await board.open('/about')
@@ -272,7 +266,8 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
       frontierStrokes.push(
         (await board.chart.locator('.recharts-line path').first().getAttribute('stroke')) ?? ''
       )
-      await samplePage.screenshot({ path: path.join(screenshotDir, `leaderboard-${theme}.png`) })
+      // Under test-results/: `npm run screenshots` refreshes the README's copies.
+      await samplePage.screenshot({ path: test.info().outputPath(`leaderboard-${theme}.png`) })
     }
     // Colours are literal (exports need them) and follow the theme.
     expect(frontierStrokes[0]).toMatch(/^#|^rgb/)
