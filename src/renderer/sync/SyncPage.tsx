@@ -56,7 +56,11 @@ function LocalArchive({ running }: { running: boolean }): ReactNode {
   const counts = useTableCounts(running)
   const meta = useArchiveQuery(readArchiveSnapshot, [])
   return (
-    <section className="panel" aria-labelledby="local-archive">
+    <section
+      className="panel"
+      aria-labelledby="local-archive"
+      aria-busy={counts === undefined || meta === undefined}
+    >
       <h2 id="local-archive">On this machine</h2>
       <dl className="stat-grid">
         {(counts ?? []).map(([table, count]) => (
