@@ -1,15 +1,17 @@
 /**
  * `npm run screenshots`: serves browser mode, lets the app import its bundled sample, and
  * captures every page type in both themes into docs/screenshots/ (small PNGs for the README).
+ * The only writer of docs/screenshots: tests keep their screenshots under test-results/.
  * Usage: tsx scripts/screenshots.ts [name=/path …]   (defaults to the list below)
  */
 import { chromium } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { CHROMIUM_ARGS, resolveChromiumPath } from '../tests/e2e/support/chromium'
+import { fillDemoLibrary } from '../tests/e2e/support/demoLibrary'
+import { LibraryPage } from '../tests/e2e/support/libraryPage'
 import { startWebServer } from './webServer'
 
-// Reading lists are captured by their e2e spec, with notes and tags in them.
 const DEFAULT_PAGES: Record<string, string> = {
   home: '/',
   papers: '/papers',
@@ -23,9 +25,14 @@ const DEFAULT_PAGES: Record<string, string> = {
   methods: '/methods',
   method: '/method/adam',
   search: '/search?q=bert%20pre-training',
+  // Shown with the demo library (notes, tags, statuses) in it.
+  lists: '/lists',
   sync: '/sync',
   about: '/about'
 }
+
+// The lists' notes and tags run below the fold.
+const FULL_PAGE = new Set(['lists'])
 
 async function main(): Promise<void> {
   const repo = path.resolve(__dirname, '..')
@@ -43,7 +50,7 @@ async function main(): Promise<void> {
   const address = server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   const browser = await chromium.launch({ executablePath: resolveChromiumPath(), args: CHROMIUM_ARGS })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(`${base}/`)
@@ -53,6 +60,9 @@ async function main(): Promise<void> {
     .locator('html[data-archive-state="idle"]')
     .waitFor({ state: 'attached', timeout: 300_000 })
     .catch(() => undefined)
+  if (Object.values(pages).some((route) => route.startsWith('/lists'))) {
+    await fillDemoLibrary(new LibraryPage(page))
+  }
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => {
       const storage = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } })
@@ -68,7 +78,7 @@ async function main(): Promise<void> {
         .waitFor({ state: 'detached', timeout: 30_000 })
         .catch(() => undefined)
       const file = path.join(outDir, `${name}-${theme}.png`)
-      await page.screenshot({ path: file, fullPage: false })
+      await page.screenshot({ path: file, fullPage: FULL_PAGE.has(name) })
       console.log(file)
     }
   }

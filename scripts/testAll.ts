@@ -1,10 +1,12 @@
 /**
  * `npm test`: every check and every test tier, one summary line at the end
- * (`N passed, N failed, N skipped`), non-zero exit on any failure or when no test ran.
+ * (`N passed, N failed, N skipped`), non-zero exit on any failure, when no test ran, or when the
+ * run modified a tracked file.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { filesChangedBetween, readTrackedChanges } from './trackedChanges'
 
 const repo = path.resolve(__dirname, '..')
 const results = path.join(repo, 'test-results')
@@ -70,6 +72,7 @@ function playwrightCount(file: string, ok: boolean): TierCount {
   return { passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped }
 }
 
+const trackedBefore = readTrackedChanges(repo)
 rmSync(results, { recursive: true, force: true })
 const checks: [string, boolean][] = []
 checks.push(['lint', run('lint (ESLint, zero warnings)', bin('eslint'), ['--max-warnings', '0', '.'])])
@@ -94,6 +97,16 @@ const electronOk = run('Electron end-to-end tests (Playwright _electron)', bin('
   'tests/e2e/electron/playwright.config.ts'
 ])
 tiers.push(['e2e electron', playwrightCount(path.join(results, 'electron.json'), electronOk)])
+
+// Tests write under test-results/ only; docs/screenshots is refreshed by `npm run screenshots`.
+const trackedAfter = trackedBefore === null ? null : readTrackedChanges(repo)
+if (trackedBefore === null || trackedAfter === null) {
+  console.log('\n▶ tracked files: not a git checkout, not checked')
+} else {
+  const rewritten = filesChangedBetween(trackedBefore, trackedAfter)
+  for (const file of rewritten) console.log(`  the run modified the tracked file ${file}`)
+  checks.push(['tracked', rewritten.length === 0])
+}
 
 console.log('\nSummary')
 for (const [name, ok] of checks) console.log(`  ${name.padEnd(12)} ${ok ? 'ok' : 'FAILED'}`)

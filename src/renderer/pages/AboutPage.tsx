@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/api'
 import { PageHeader } from '../components/Page'
 import { appApi } from '../platform/appApi'
 import { ExternalLink } from '../components/ExternalLink'
+import { ArchiveDataDates } from '../components/ArchiveDataDates'
 
 export function AboutPage(): ReactNode {
   const [info, setInfo] = useState<AppInfo | null>(null)
@@ -25,7 +26,7 @@ export function AboutPage(): ReactNode {
           paperswithcode.com shut down in July 2025. Its final dumps are preserved in the{' '}
           <ExternalLink href="https://huggingface.co/datasets/pwc-archive/files">pwc-archive</ExternalLink>{' '}
           dataset. This app ships a small real slice of that archive (the September 2020 evaluation tables,
-          the June 2022 methods and datasets dumps, 50 papers and 2,297 code links) so it works on first
+          the June 2022 methods and datasets dumps, 3,330 papers and 2,297 code links) so it works on first
           launch, and can sync the full archive from the original files or a mirror.
         </p>
         <p>
@@ -33,6 +34,11 @@ export function AboutPage(): ReactNode {
           alike (
           <ExternalLink href="https://creativecommons.org/licenses/by-sa/4.0/">CC-BY-SA 4.0</ExternalLink>).
         </p>
+      </section>
+      <section aria-labelledby="archive-dates">
+        <h2 id="archive-dates">The archive on this machine</h2>
+        <p>Each kind of data is as old as the dump it came from:</p>
+        <ArchiveDataDates emptyText="Nothing has been synced yet." />
       </section>
       <section aria-labelledby="your-data">
         <h2 id="your-data">Your data</h2>

@@ -71,11 +71,21 @@ export async function loadSearchIndex(
   onAnswering(papers)
   const [entityJson, stamp] = (await db.searchIndex.bulkGet([ENTITIES, STAMP])).map((row) => row?.data)
   if (typeof entityJson !== 'string') return null
-  const entities = EntitySearchIndex.deserialize(entityJson)
+  const entities = EntitySearchIndex.deserialize(entityJson) ?? (await rebuildEntityIndex(db))
   for (const group of ['sequences', 'abstract'] as const) {
     attachPaperIndexChunks(papers, manifest, await readChunks(db, groups[group]))
   }
   return { papers, entities, stamp: typeof stamp === 'string' ? stamp : null }
+}
+
+/**
+ * The entity index again from the archive tables, stored for the next start: a few seconds for
+ * 30k names, where the paper index stored beside it would take minutes to rebuild.
+ */
+async function rebuildEntityIndex(db: ArchiveDatabase): Promise<EntitySearchIndex> {
+  const entities = EntitySearchIndex.build(await loadSearchableEntities(db))
+  await db.searchIndex.put({ key: ENTITIES, data: entities.serialize() })
+  return entities
 }
 
 /** The stamp of the archive the stored index reflects, `null` when nothing is stored. */

@@ -1,12 +1,10 @@
 import { useEffect, useState, type DragEvent, type ReactNode } from 'react'
-import {
-  ARCHIVE_ENTITY_TABLES,
-  type ArchiveEntityTable,
-  type ArchiveSnapshotMeta
-} from '../../shared/archive/entities'
+import { ARCHIVE_ENTITY_TABLES, type ArchiveEntityTable } from '../../shared/archive/entities'
 import { appDatabase } from '../data/appDatabase'
+import { readArchiveSnapshot } from '../data/queries/archiveSnapshotQueries'
 import type { ArchiveSyncResult, FileSyncProgress } from '../../shared/archive/syncProgress'
 import { PageHeader } from '../components/Page'
+import { ArchiveDataDates } from '../components/ArchiveDataDates'
 import { useArchiveQuery } from '../components/useArchiveQuery'
 import {
   cancelSync,
@@ -56,12 +54,13 @@ function useTableCounts(running: boolean): (readonly [ArchiveEntityTable, number
 
 function LocalArchive({ running }: { running: boolean }): ReactNode {
   const counts = useTableCounts(running)
-  const meta = useArchiveQuery(
-    async (db) => (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta | undefined,
-    []
-  )
+  const meta = useArchiveQuery(readArchiveSnapshot, [])
   return (
-    <section className="panel" aria-labelledby="local-archive">
+    <section
+      className="panel"
+      aria-labelledby="local-archive"
+      aria-busy={counts === undefined || meta === undefined}
+    >
       <h2 id="local-archive">On this machine</h2>
       <dl className="stat-grid">
         {(counts ?? []).map(([table, count]) => (
@@ -71,11 +70,8 @@ function LocalArchive({ running }: { running: boolean }): ReactNode {
           </div>
         ))}
       </dl>
-      <p className="muted">
-        {meta
-          ? `Archive snapshot ${meta.snapshotDate ?? 'of unknown date'} · last sync completed ${new Date(meta.completedAt).toLocaleString()}`
-          : 'No sync has completed yet.'}
-      </p>
+      <ArchiveDataDates emptyText="No sync has completed yet." />
+      {meta && <p className="muted">Last sync completed {new Date(meta.completedAt).toLocaleString()}</p>}
       {running && (
         <p className="muted">These counts are from before the running sync; they refresh when it ends.</p>
       )}

@@ -6,10 +6,11 @@
  * Only names are indexed. Descriptions (method and dataset descriptions run to hundreds of
  * words) would multiply the index ~30× for a palette whose job is jumping to a thing by name.
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch'
 import type { EntityKind, SearchableEntity } from './searchDocuments'
-import { analyzeText, isStopWord, MAX_TERM_LENGTH, normalizeTerm, tokenize } from './textAnalysis'
+import { isStopWord, MAX_TERM_LENGTH, normalizeTerm, tokenize } from './textAnalysis'
 import { FUZZY_MIN_LENGTH } from './queryParser'
+import { selectAcrossKinds } from './entityHitSelection'
 
 export interface EntityHit {
   id: string
@@ -34,16 +35,32 @@ interface StoredEntity {
   normalizedName: string
 }
 
-function normalizeName(text: string): string {
-  return analyzeText(text, { keepShortAndStopWords: true }).join(' ')
-}
-
 /**
  * A palette ranks "Batch Normalization" above "Batch Nuclear-norm Maximization" for "batch norm":
  * an exact name ×4; a name that starts with what was typed ×(1 + the share of the name typed),
  * so the task "Semantic Segmentation" beats "Semantic Segmentation on Semantic3D".
  */
 const EXACT_NAME_BOOST = 4
+
+const LETTER_DIGIT_BOUNDARY = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u
+
+/**
+ * Names run versions and years into words ("SQuAD1.1", "WMT2014", "VOC2007"): as one token,
+ * "squad" reached the SQuAD1.1 leaderboards only as a prefix, which scores below any fuzzy match
+ * (PQuAD, SQUID), and "wmt2014" missed "WMT 2014". Cut at letter-digit boundaries, both spellings
+ * give the same terms.
+ */
+export function tokenizeName(text: string): string[] {
+  return tokenize(text).flatMap((token) => token.split(LETTER_DIGIT_BOUNDARY))
+}
+
+/** The name as query text is normalized: "WMT2014" and "wmt 2014" are the same name. */
+function normalizeName(text: string): string {
+  return tokenizeName(text)
+    .filter((token) => token.length <= MAX_TERM_LENGTH)
+    .map(normalizeTerm)
+    .join(' ')
+}
 
 function processTerm(term: string): string | null {
   if (term.length > MAX_TERM_LENGTH) return null
@@ -76,11 +93,19 @@ const MINISEARCH_OPTIONS: Options<SearchableEntity> = {
     const value = (entity as unknown as Record<string, unknown>)[field]
     return typeof value === 'string' ? value : undefined
   },
-  tokenize,
+  tokenize: tokenizeName,
   processTerm,
   searchOptions: SEARCH_OPTIONS,
   // Fuzzy suggestions pair unrelated words ("semantic semantic3d segmentation"): prefix only.
   autoSuggestOptions: { ...SEARCH_OPTIONS, fuzzy: false }
+}
+
+/** Bumped whenever names become different terms (2: letter-digit cuts, `tokenizeName`). */
+const ENTITY_INDEX_FORMAT = 2
+
+interface StoredEntityIndex {
+  format: number
+  miniSearch: AsPlainObject
 }
 
 export class EntitySearchIndex {
@@ -92,13 +117,20 @@ export class EntitySearchIndex {
     return index
   }
 
-  /** Restores an index from `serialize()`'s output (one string; a few MB at the full archive). */
-  static deserialize(json: string): EntitySearchIndex {
-    return new EntitySearchIndex(MiniSearch.loadJSON(json, MINISEARCH_OPTIONS))
+  /**
+   * Restores an index from `serialize()`'s output (one string; a few MB at the full archive);
+   * `null` for an index stored by a version that cut names into other terms, which the caller
+   * rebuilds: queries cut the new way would miss its terms.
+   */
+  static deserialize(json: string): EntitySearchIndex | null {
+    const stored = JSON.parse(json) as Partial<StoredEntityIndex>
+    if (stored.format !== ENTITY_INDEX_FORMAT || stored.miniSearch === undefined) return null
+    return new EntitySearchIndex(MiniSearch.loadJS(stored.miniSearch, MINISEARCH_OPTIONS))
   }
 
   serialize(): string {
-    return JSON.stringify(this.miniSearch)
+    const stored: StoredEntityIndex = { format: ENTITY_INDEX_FORMAT, miniSearch: this.miniSearch.toJSON() }
+    return JSON.stringify(stored)
   }
 
   get documentCount(): number {
@@ -132,10 +164,11 @@ export class EntitySearchIndex {
         return name.startsWith(typed) ? 1 + typed.length / name.length : 1
       }
     })
-    return results.slice(0, options.limit ?? 20).map((result) => {
+    const hits = results.map((result): EntityHit => {
       const stored = result as unknown as StoredEntity
       return { id: stored.id, kind: stored.kind, name: stored.name, score: result.score, terms: result.terms }
     })
+    return selectAcrossKinds(hits, options.limit ?? 20)
   }
 
   /** MiniSearch's auto-suggest over names: completions of what has been typed so far. */

@@ -26,7 +26,10 @@ export interface LeaderboardExportStamp {
   leaderboardId: string
   /** `Papers with Code archive, leaderboard <slug>`. */
   source: string
-  /** The archive's date (`syncMeta` `archive` row), `null` when no sync recorded one. */
+  /**
+   * The date of the evaluation-tables file the rows came from (`kindSnapshotDate`), not the
+   * archive's latest date: `null` when no sync recorded one.
+   */
   snapshotDate: string | null
   attribution: string
 }

@@ -106,6 +106,27 @@ test.describe('browsing the bundled real sample offline', () => {
     await expect(page.getByRole('link', { name: 'ImageNet', exact: true })).toBeVisible()
   })
 
+  test('Sync and About date each kind of data by the dump it came from', async ({ samplePage: page }) => {
+    const app = new AppPage(page)
+    for (const path of ['/sync', '/about']) {
+      await app.open(path)
+      await expect(page.getByTestId('data-date-evaluation-tables')).toHaveText(
+        /^2020-09 · pwc-dump-2020-09_evaluation-tables\.json\.gz$/
+      )
+      await expect(page.getByTestId('data-date-methods')).toHaveText(/^2022-06 · /)
+      await expect(page.getByTestId('data-date-datasets')).toHaveText(/^2022-06 · /)
+      // The sample's papers and links files carry no date: none is borrowed from another dump.
+      await expect(page.getByTestId('data-date-papers')).toHaveText(/^date unknown · /)
+      await expect(page.getByTestId('data-date-links')).toHaveText(/^date unknown · /)
+      // One "archive snapshot" date (the newest dump's) would misdate the leaderboards.
+      await expect(page.getByText(/Archive snapshot/)).toHaveCount(0)
+      await page.screenshot({
+        path: test.info().outputPath(`data-dates${path.replace('/', '-')}.png`),
+        fullPage: true
+      })
+    }
+  })
+
   test('the papers index lists newest first and counts exactly by year, code and framework', async ({
     samplePage: page
   }) => {

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import { expect, test } from '../support/sampleProfile'
 import {
   LeaderboardPage,
@@ -9,7 +7,6 @@ import {
 } from '../support/leaderboardPage'
 
 const IMAGENET = 'image-classification-on-imagenet'
-const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots')
 
 test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
   test('Image Classification on ImageNet: header, chart of every dated result, table with the SotA row', async ({
@@ -139,7 +136,8 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     expect(download.suggestedFilename()).toBe('image-classification-on-imagenet.csv')
     const { comments, records } = parseExportCsv(text)
     expect(comments[0]).toBe(`Source: Papers with Code archive, leaderboard ${IMAGENET}`)
-    expect(comments[1]).toMatch(/^Archive snapshot: \d{4}-\d{2}/)
+    // The date of the evaluation tables the board comes from, not the sample's newer 2022-06 dumps.
+    expect(comments[1]).toBe('Archive snapshot: 2020-09')
     expect(comments[2]).toContain('Papers with Code, paperswithcode.com, CC-BY-SA 4.0')
     expect(comments).toContain('Filters: only results with code')
     const [header, ...rows] = records
@@ -149,6 +147,7 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     const json = JSON.parse((await board.download('Export table as JSON')).text)
     expect(json.meta).toMatchObject({
       source: `Papers with Code archive, leaderboard ${IMAGENET}`,
+      snapshotDate: '2020-09',
       attribution: 'Papers with Code, paperswithcode.com, CC-BY-SA 4.0',
       metric: 'Top 5 Accuracy',
       filters: ['only results with code']
@@ -164,6 +163,7 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     expect(svg.text).toContain('<svg')
     expect(svg.text).toContain('Papers with Code, paperswithcode.com, CC-BY-SA 4.0')
     expect(svg.text).toContain(`Source: Papers with Code archive, leaderboard ${IMAGENET}`)
+    expect(svg.text).toContain('Archive snapshot: 2020-09')
     expect(svg.text).toContain('Image Classification on ImageNet — Top 1 Accuracy')
     expect(svg.text.match(/<circle[^>]* class="sota-point/g)).toHaveLength(195)
     expect(svg.text).not.toContain('var(--')
@@ -254,11 +254,8 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     expect(budgetMedian).toBeLessThan(1000)
   })
 
-  test('renders in light and dark themes (writes docs/screenshots/leaderboard-*.png)', async ({
-    samplePage
-  }) => {
+  test('renders in light and dark themes', async ({ samplePage }) => {
     const board = new LeaderboardPage(samplePage)
-    mkdirSync(screenshotDir, { recursive: true })
     const frontierStrokes: string[] = []
     for (const theme of ['light', 'dark'] as const) {
       await board.open('/about')
@@ -269,7 +266,8 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
       frontierStrokes.push(
         (await board.chart.locator('.recharts-line path').first().getAttribute('stroke')) ?? ''
       )
-      await samplePage.screenshot({ path: path.join(screenshotDir, `leaderboard-${theme}.png`) })
+      // Under test-results/: `npm run screenshots` refreshes the README's copies.
+      await samplePage.screenshot({ path: test.info().outputPath(`leaderboard-${theme}.png`) })
     }
     // Colours are literal (exports need them) and follow the theme.
     expect(frontierStrokes[0]).toMatch(/^#|^rgb/)

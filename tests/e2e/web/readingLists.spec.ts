@@ -1,25 +1,13 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
+import { ANNEALING, DEMO_LIST, DEMO_NOTE, HIGGS } from '../support/demoLibrary'
 import { LibraryPage } from '../support/libraryPage'
 import { expect, test } from '../support/sampleProfile'
 import { SyncPage } from '../support/syncPage'
 
 // Real papers of the bundled sample.
-const ANNEALING = { id: 'optimization-by-simulated-annealing', title: 'Optimization by Simulated Annealing' }
-const HIGGS = {
-  id: 'new-higgs-signatures-in-supersymmetry-with',
-  // The dump's title really ends in a stray double quote: exports must keep it intact.
-  title: 'New Higgs Signatures in Supersymmetry with Spontraneously Broken R Parity"'
-}
 const HOPFIELD = {
   id: 'neural-networks-and-physical-systems-with',
   title: 'Neural networks and physical systems with emergent collective computational abilities'
 }
-
-const LIST = 'Annealing & optimisation'
-const NOTE =
-  'The **Metropolis** rule at temperature $T$.\n\n- cooling schedule matters\n- compare with SA on TSP'
-const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots')
 
 /** The CSV as records (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -105,22 +93,22 @@ test.describe('reading lists in browser mode', () => {
     await expect(library.allEntries).toHaveCount(2)
 
     // A second list; copy one paper to it, move the other.
-    await library.createList(LIST)
-    await library.transfer(library.entry(ANNEALING.title), LIST, 'Copy')
+    await library.createList(DEMO_LIST)
+    await library.transfer(library.entry(ANNEALING.title), DEMO_LIST, 'Copy')
     await expect(library.entries(ANNEALING.title)).toHaveCount(2)
-    await library.transfer(library.entry(HIGGS.title), LIST, 'Move')
+    await library.transfer(library.entry(HIGGS.title), DEMO_LIST, 'Move')
     await expect(library.entries(HIGGS.title)).toHaveCount(1)
-    await expect(library.entry(HIGGS.title).getByRole('link', { name: LIST })).toBeVisible()
+    await expect(library.entry(HIGGS.title).getByRole('link', { name: DEMO_LIST })).toBeVisible()
 
     // Status, tags and a Markdown note, on the list's own page.
-    await library.listLink(LIST).click()
-    await expect(library.heading(LIST)).toBeVisible()
+    await library.listLink(DEMO_LIST).click()
+    await expect(library.heading(DEMO_LIST)).toBeVisible()
     await expect(library.allEntries).toHaveCount(2)
     const annealing = library.entry(ANNEALING.title)
     await library.status(annealing).selectOption({ label: 'Read' })
     await library.addTag(annealing, 'optimisation')
     await library.addTag(annealing, 'Monte Carlo')
-    await library.writeNote(annealing, NOTE)
+    await library.writeNote(annealing, DEMO_NOTE)
     await expect(annealing.locator('.markdown strong')).toHaveText('Metropolis')
     await expect(annealing.locator('.markdown li')).toHaveCount(2)
     const higgs = library.entry(HIGGS.title)
@@ -144,14 +132,14 @@ test.describe('reading lists in browser mode', () => {
     await expect(library.allEntries).toHaveCount(2)
 
     // Every export of this list.
-    const bib = await library.download(library.exportButton(LIST, 'BibTeX'))
+    const bib = await library.download(library.exportButton(DEMO_LIST, 'BibTeX'))
     expect(bib.name).toBe('annealing-optimisation.bib')
     expect(bib.text).toMatch(/^% Paper metadata from Papers with Code/)
     expect(bib.text.match(/^@\w+\{/gm)).toHaveLength(2)
     expect(bib.text).toContain('Kirkpatrick, S.')
     expect(bib.text).toContain('eprint = {hep-ph/9207269}')
 
-    const csl = await library.download(library.exportButton(LIST, 'CSL-JSON'))
+    const csl = await library.download(library.exportButton(DEMO_LIST, 'CSL-JSON'))
     expect(csl.name).toBe('annealing-optimisation.json')
     const items = JSON.parse(csl.text) as { title: string; author?: { family: string }[] }[]
     expect(items.map((item) => item.title).sort()).toEqual([HIGGS.title, ANNEALING.title].sort())
@@ -161,13 +149,13 @@ test.describe('reading lists in browser mode', () => {
       'Vecchi'
     ])
 
-    const markdown = await library.download(library.exportButton(LIST, 'Markdown'))
+    const markdown = await library.download(library.exportButton(DEMO_LIST, 'Markdown'))
     expect(markdown.name).toBe('annealing-optimisation.md')
     expect(markdown.text).toContain('Metropolis')
     expect(markdown.text).toContain('Monte Carlo')
     expect(markdown.text).toContain('Read')
 
-    const csv = await library.download(library.exportButton(LIST, 'CSV'))
+    const csv = await library.download(library.exportButton(DEMO_LIST, 'CSV'))
     expect(csv.name).toBe('annealing-optimisation.csv')
     const [header, ...rows] = parseCsv(csv.text)
     expect(header.slice(0, 3)).toEqual(['list', 'title', 'authors'])
@@ -177,7 +165,7 @@ test.describe('reading lists in browser mode', () => {
     expect(annealingRow?.[column('title')]).toBe(ANNEALING.title)
     expect(annealingRow?.[column('status')]).toBe('read')
     expect(annealingRow?.[column('tags')]).toBe('optimisation; Monte Carlo')
-    expect(annealingRow?.[column('note')]).toBe(NOTE)
+    expect(annealingRow?.[column('note')]).toBe(DEMO_NOTE)
     expect(rows.find((row) => row[column('paper_id')] === HIGGS.id)?.[column('title')]).toBe(HIGGS.title)
 
     // An export of every list holds both lists.
@@ -186,13 +174,13 @@ test.describe('reading lists in browser mode', () => {
     const lists = parseCsv(everything.text)
       .slice(1)
       .map((row) => row[0])
-    expect(lists.sort()).toEqual([LIST, LIST, 'Reading list'].sort())
+    expect(lists.sort()).toEqual([DEMO_LIST, DEMO_LIST, 'Reading list'].sort())
 
     // A re-import of the archive rewrites the archive tables and never the user's.
     await waitForReimport(new SyncPage(page))
     await library.nav('Reading lists').click()
     await expect(library.allEntries).toHaveCount(3)
-    await library.listLink(LIST).click()
+    await library.listLink(DEMO_LIST).click()
     const after = library.entry(ANNEALING.title)
     await expect(library.status(after)).toHaveValue('read')
     await expect(library.tags(after)).toHaveText(['optimisation×', 'Monte Carlo×'])
@@ -204,15 +192,15 @@ test.describe('reading lists in browser mode', () => {
       `/paper/${ANNEALING.id}`
     )
 
-    // Screenshots of the library with notes and tags, in both themes.
-    mkdirSync(screenshotDir, { recursive: true })
+    // The library with notes and tags in both themes, under test-results/ (`npm run screenshots`
+    // refreshes the README's copies).
     for (const theme of ['light', 'dark'] as const) {
       await page.evaluate((value) => localStorage.setItem('pwc.theme', value), theme)
       await library.open('/lists')
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
       await expect(library.allEntries).toHaveCount(3)
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
-      await page.screenshot({ path: path.join(screenshotDir, `lists-${theme}.png`), fullPage: true })
+      await page.screenshot({ path: test.info().outputPath(`lists-${theme}.png`), fullPage: true })
     }
   })
 

@@ -70,4 +70,22 @@ test.describe('search over the bundled real sample', () => {
     ).toBeVisible()
     await expect(page.getByTestId('search-index-status')).toHaveCount(0)
   })
+
+  test('"squad" in the palette lists the SQuAD dataset and its leaderboards', async ({
+    samplePage: page
+  }) => {
+    const app = new AppPage(page)
+    await app.open('/')
+    await expect(page.locator('html')).toHaveAttribute('data-search-state', 'ready', { timeout: 120_000 })
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: 'Go to anything' })
+    await palette.getByRole('combobox').fill('squad')
+    const options = palette.getByRole('option')
+    await expect(options.first()).toHaveText(/^DatasetSQuAD$/)
+    await expect(options.filter({ hasText: /^LeaderboardQuestion Answering on SQuAD1\.1$/ })).toHaveCount(1)
+    await expect(options.filter({ hasText: /^LeaderboardQuestion Answering on SQuAD2\.0$/ })).toHaveCount(1)
+    await page.screenshot({ path: test.info().outputPath('palette-squad.png') })
+    await options.filter({ hasText: 'Question Answering on SQuAD1.1' }).first().click()
+    await expect(page).toHaveURL(/\/sota\/question-answering-on-squad1-1$/)
+  })
 })

@@ -12,7 +12,10 @@ import {
   updateSearchIndex,
   type LoadedSearchIndex
 } from '../../../src/renderer/search/searchIndexStore'
-import { freshDatabase } from '../archive/archiveFixtures'
+import { EntitySearchIndex } from '../../../src/shared/search/entitySearchIndex'
+import { createEntityBatch, createNormalizationContext } from '../../../src/shared/archive/dumpNormalizer'
+import { createEvaluationTablesNormalizer } from '../../../src/shared/archive/normalizeEvaluationTables'
+import { REAL_FILES, freshDatabase, realRecords } from '../archive/archiveFixtures'
 import { realAbstractPapers } from './realSearchFixtures'
 
 function paperRecords(): PaperRecord[] {
@@ -81,6 +84,38 @@ describe('the persisted search index', () => {
     expect(reloaded.papers.search('"simulated annealing"').total).toBe(0)
     expect(reloaded.papers.has(records[0].id)).toBe(false)
     expect(reloaded.papers.search('multivariate ').total).toBe(abstractOnly)
+  })
+
+  it('rebuilds an entity index stored in an older format, and stores the new one', async () => {
+    const db = freshDatabase()
+    await db.papers.bulkPut(paperRecords())
+    // The real 2020 "Question Answering" tree: its boards, SQuAD1.1 and SQuAD2.0 among them.
+    const normalizer = createEvaluationTablesNormalizer(createNormalizationContext())
+    const batch = createEntityBatch()
+    const questionAnswering = realRecords<{ task: string }>(REAL_FILES.evaluationTables).find(
+      (record) => record.task === 'Question Answering'
+    )
+    normalizer.add(questionAnswering, batch)
+    normalizer.finish(batch)
+    await db.tasks.bulkPut(batch.tasks)
+    await db.leaderboards.bulkPut(batch.leaderboards)
+    const built = await updateSearchIndex(db, null, 'sync-1', SEGMENT)
+    // An earlier version's row: MiniSearch's own JSON, where "SQuAD1.1" was the one term "squad1".
+    const oldFormat = JSON.stringify(JSON.parse(built.entities.serialize()).miniSearch)
+    await db.searchIndex.put({ key: 'entities', data: oldFormat })
+
+    const loaded = await loadSearchIndex(db, () => undefined, SEGMENT)
+    const names = loaded?.entities.search('squad', { limit: 8 }).map((hit) => hit.name) ?? []
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Question Answering on SQuAD1.1',
+        'Question Answering on SQuAD1.1 dev',
+        'Question Answering on SQuAD2.0',
+        'Question Answering on SQuAD2.0 dev'
+      ])
+    )
+    const stored = (await db.searchIndex.get('entities'))?.data
+    expect(typeof stored === 'string' && EntitySearchIndex.deserialize(stored)).not.toBeNull()
   })
 
   it('resolves null when nothing is stored', async () => {

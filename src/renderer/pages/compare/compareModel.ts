@@ -12,7 +12,7 @@ import type { OverlayPoint, OverlaySeries } from '../../charts/CompareChart'
 import { dayToTime } from '../../charts/timeAxis'
 import type { ArchiveDatabase } from '../../data/db'
 import { readDirectionOverridesFor, type DirectionOverrides } from '../leaderboard/directionOverrides'
-import { archiveSnapshotDate } from '../leaderboard/leaderboardQueries'
+import { leaderboardSnapshotDate } from '../leaderboard/leaderboardQueries'
 
 export interface ComparedBoard {
   board: LeaderboardRecord
@@ -32,7 +32,7 @@ export async function loadCompareData(db: ArchiveDatabase, ids: readonly string[
   const [records, overrides, snapshotDate] = await Promise.all([
     db.leaderboards.bulkGet([...ids]),
     readDirectionOverridesFor(db, ids),
-    archiveSnapshotDate(db)
+    leaderboardSnapshotDate(db)
   ])
   const found = records.filter((board): board is LeaderboardRecord => board !== undefined)
   const tasks = await db.tasks.bulkGet(found.map((board) => board.taskId))

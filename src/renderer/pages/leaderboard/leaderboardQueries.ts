@@ -3,6 +3,8 @@ import type { ArchiveDatabase } from '../../data/db'
 import { readDirectionOverrides, type DirectionOverrides } from './directionOverrides'
 import { officialCodeKey } from '../../../shared/sota/leaderboardExport'
 import { codeLinksOfPapers } from '../../data/queries/codeLinkQueries'
+import { readKindSnapshotDate } from '../../data/queries/archiveSnapshotQueries'
+import { LEADERBOARD_DUMP_KIND } from '../../../shared/archive/dataSnapshotDates'
 
 export interface LeaderboardPageData {
   board: LeaderboardRecord
@@ -11,16 +13,15 @@ export interface LeaderboardPageData {
   results: ResultRecord[]
   /** `officialCodeKey(paperId, url)` of the official code links of the board's papers. */
   officialCode: Set<string>
-  /** The archive's date, for export stamps. */
+  /** The date of the evaluation tables the board comes from, for export stamps. */
   snapshotDate: string | null
   /** The user's direction choices for this board's metrics (read here, so the first draw has them). */
   overrides: DirectionOverrides
 }
 
-/** The archive's date as the last completed sync recorded it. */
-export async function archiveSnapshotDate(db: ArchiveDatabase): Promise<string | null> {
-  const meta = await db.syncMeta.get('archive')
-  return meta?.key === 'archive' ? meta.snapshotDate : null
+/** The date of the evaluation-tables file the stored leaderboards came from. */
+export function leaderboardSnapshotDate(db: ArchiveDatabase): Promise<string | null> {
+  return readKindSnapshotDate(db, LEADERBOARD_DUMP_KIND)
 }
 
 export async function loadLeaderboardPage(
@@ -32,7 +33,7 @@ export async function loadLeaderboardPage(
   const [task, results, snapshotDate, overrides] = await Promise.all([
     db.tasks.get(board.taskId),
     db.results.where('leaderboardId').equals(id).toArray(),
-    archiveSnapshotDate(db),
+    leaderboardSnapshotDate(db),
     readDirectionOverrides(db, id)
   ])
   results.sort((a, b) => a.position - b.position)
