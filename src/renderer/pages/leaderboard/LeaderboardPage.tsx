@@ -231,8 +231,11 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
                 <span className="sota-legend sota-legend--step">new state of the art</span>
                 <span className="sota-legend sota-legend--frontier">frontier</span>
                 <span>
-                  {model.points.length.toLocaleString('en')} plotted, {model.steps.length} SotA steps. Click a
-                  point to open its paper.
+                  {model.points.length.toLocaleString('en')} plotted,{' '}
+                  {countLabel(model.steps.length, 'SotA step')}
+                  {model.repeatCount > 0 &&
+                    `, ${countLabel(model.repeatCount, 'duplicate row')} not plotted again`}
+                  . Click a point to open its paper.
                 </span>
               </figcaption>
             </figure>
