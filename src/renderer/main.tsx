@@ -10,7 +10,10 @@ const container = document.getElementById('root')
 if (!container) throw new Error('index.html lacks #root')
 createRoot(container).render(
   <StrictMode>
-    <BrowserRouter>
+    {/* Filters and chart settings live in the URL (`useUrlState`) and drive controlled inputs: a
+        router update deferred in a transition would reset a checkbox or a text field between
+        keystrokes. The app suspends nowhere, so transitions bought nothing. */}
+    <BrowserRouter useTransitions={false}>
       <App />
     </BrowserRouter>
   </StrictMode>

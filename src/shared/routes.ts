@@ -47,6 +47,15 @@ export type OldUrlResolution =
 
 const PWC_HOSTS = new Set(['paperswithcode.com', 'www.paperswithcode.com'])
 
+/** A path segment as text; a malformed escape (`%E0%A4`) stays as written rather than throwing. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 /**
  * Turns a pasted paperswithcode.com URL into the app route that shows the same page offline.
  * Input that is not a PWC URL returns `not-pwc` so a search box can treat it as a query.
@@ -66,10 +75,7 @@ export function resolveOldSiteUrl(input: string): OldUrlResolution {
     return { kind: 'not-pwc' }
   }
   if (!PWC_HOSTS.has(url.hostname.toLowerCase())) return { kind: 'not-pwc' }
-  const segments = url.pathname
-    .split('/')
-    .filter(Boolean)
-    .map((s) => decodeURIComponent(s))
+  const segments = url.pathname.split('/').filter(Boolean).map(decodeSegment)
   if (segments[0] === 'search') {
     const query = url.searchParams.get('q_meta') || url.searchParams.get('q') || ''
     return { kind: 'route', path: routes.search(query) }

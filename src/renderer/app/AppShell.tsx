@@ -85,7 +85,7 @@ function HeaderSearch({ inputRef }: { inputRef: React.RefObject<HTMLInputElement
 }
 
 export function AppShell({ children, status }: { children: ReactNode; status?: ReactNode }): ReactNode {
-  const { theme, toggleTheme } = useTheme()
+  const { theme, preference, toggleTheme, followSystem } = useTheme()
   const navigate = useNavigate()
   const searchRef = useRef<HTMLInputElement>(null)
   useListKeys()
@@ -147,6 +147,17 @@ export function AppShell({ children, status }: { children: ReactNode; status?: R
           >
             {theme === 'dark' ? '☀' : '☾'}
           </button>
+          {preference !== 'system' && (
+            <button
+              type="button"
+              className="icon-button icon-button--text"
+              onClick={followSystem}
+              aria-label="Follow the system theme"
+              title="Follow the system's light or dark setting again"
+            >
+              Auto
+            </button>
+          )}
         </div>
       </header>
       <main id="main" className="shell__main">

@@ -1,17 +1,16 @@
 /**
- * A leaderboard metric as the SotA chart draws it: every dated, numeric result a point, the
- * frontier as a staircase, and the results that cannot be placed, counted by reason.
+ * A leaderboard metric as the SotA chart draws it: every dated, numeric result a point (a
+ * result the board lists twice, once), the frontier as a staircase, and the results that cannot
+ * be placed, counted by reason.
  */
 import type { ResultRecord } from '../../shared/archive/entities'
 import { computeSotaFrontier, type UnplottedReason } from '../../shared/sota/frontier'
 import { sotaPointsForMetric } from '../../shared/sota/leaderboardPoints'
 import type { MetricDirection } from '../../shared/sota/metricDirection'
+import { withoutRepeats, type RepeatableResult } from '../../shared/sota/repeatedResults'
 import { dayToTime, timeDomain } from './timeAxis'
 
-export type ChartResult = Pick<
-  ResultRecord,
-  'id' | 'modelName' | 'paperTitle' | 'paperDate' | 'paperId' | 'metrics'
->
+export type ChartResult = RepeatableResult & Pick<ResultRecord, 'paperId'>
 
 export interface ChartPoint {
   id: string
@@ -48,6 +47,8 @@ export interface SotaChartModel {
   unplottedCounts: Record<UnplottedReason, number>
   /** Plotted values ≤ 0, which a log axis cannot show. */
   nonPositiveCount: number
+  /** Results left out because they repeat another shown result (`findRepeatedResults`). */
+  repeatCount: number
 }
 
 export function sotaChartModel(
@@ -55,7 +56,8 @@ export function sotaChartModel(
   metric: string,
   direction: MetricDirection
 ): SotaChartModel {
-  const frontier = computeSotaFrontier(sotaPointsForMetric(results, metric), direction)
+  const distinct = withoutRepeats(results)
+  const frontier = computeSotaFrontier(sotaPointsForMetric(distinct, metric), direction)
   const stepIds = new Set(frontier.steps.map((step) => step.point.id))
   const rawOf = (result: ChartResult): string =>
     Object.hasOwn(result.metrics, metric) ? (result.metrics[metric]?.raw ?? '') : ''
@@ -91,6 +93,7 @@ export function sotaChartModel(
       reason
     })),
     unplottedCounts: frontier.unplottedCounts,
-    nonPositiveCount: points.filter((point) => point.y <= 0).length
+    nonPositiveCount: points.filter((point) => point.y <= 0).length,
+    repeatCount: results.length - distinct.length
   }
 }

@@ -22,16 +22,14 @@ export function PageHeader({
   )
 }
 
-/** What a page shows when the local archive has nothing for it yet, and what to do about it. */
-export function EmptyState({
-  title,
-  children,
-  action
-}: {
+export interface EmptyStateProps {
   title: string
   children?: ReactNode
   action?: ReactNode
-}): ReactNode {
+}
+
+/** What a page shows when the local archive has nothing for it yet, and what to do about it. */
+export function EmptyState({ title, children, action }: EmptyStateProps): ReactNode {
   return (
     <section className="empty-state" aria-label={title}>
       <div className="empty-state__art" aria-hidden="true">

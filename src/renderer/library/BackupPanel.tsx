@@ -4,6 +4,7 @@ import type { RestoreMode, RestoreReport } from '../../shared/library/restorePla
 import { appDatabase } from '../data/appDatabase'
 import { readLibrary, restoreLibrary } from './libraryActions'
 import { saveBackup } from './libraryFiles'
+import { countLabel } from '../../shared/countLabel'
 
 interface PendingRestore {
   fileName: string
@@ -59,8 +60,8 @@ export function BackupPanel(): ReactNode {
         kind: 'done',
         text:
           report.mode === 'replace'
-            ? `Library replaced by the backup: ${report.lists.added} lists, ${report.entries.added} papers in lists.`
-            : `Backup merged: ${report.entries.added} papers added, ${report.entries.updated} updated.`
+            ? `Library replaced by the backup: ${countLabel(report.lists.added, 'list')}, ${countLabel(report.entries.added, 'paper in lists', 'papers in lists')}.`
+            : `Backup merged: ${countLabel(report.entries.added, 'paper')} added, ${report.entries.updated} updated.`
       })
     } catch (reason) {
       setMessage({ kind: 'error', text: `Nothing was restored: ${describeError(reason)}` })

@@ -9,6 +9,7 @@ import {
   unfollowBoard,
   type FollowedBoardView
 } from './followedLeaderboards'
+import { countLabel } from '../../shared/countLabel'
 
 function boardTitle(view: FollowedBoardView): string {
   if (!view.board) return view.followed.leaderboardId
@@ -25,11 +26,7 @@ function FollowedBoard({ view }: { view: FollowedBoardView }): ReactNode {
       <div className="followed-board__head">
         {board ? <Link to={routes.leaderboard(board.id)}>{title}</Link> : <span>{title}</span>}
         {!board && <span className="badge badge--gone">no longer in the archive</span>}
-        {fresh > 0 && (
-          <span className="badge badge--new">
-            {fresh} new {fresh === 1 ? 'result' : 'results'}
-          </span>
-        )}
+        {fresh > 0 && <span className="badge badge--new">{countLabel(fresh, 'new result')}</span>}
         {changes?.newSota && <span className="badge badge--sota">New SotA</span>}
       </div>
       {changes?.newSota && choice && (

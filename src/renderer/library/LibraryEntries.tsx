@@ -10,6 +10,7 @@ import {
 } from '../../shared/library/libraryTypes'
 import { LibraryEntryCard } from './LibraryEntryCard'
 import type { LibraryData } from './useLibrary'
+import { countLabel } from '../../shared/countLabel'
 
 const SORTS: readonly { value: string; label: string; sort: EntrySort }[] = [
   { value: 'added-desc', label: 'Newest added', sort: { key: 'addedAt', direction: 'desc' } },
@@ -167,8 +168,9 @@ export function LibraryEntries({
         )}
       </form>
       <p className="muted library-entries__count" data-testid="entry-count">
-        {filtered ? `${shown.length} of ${scope.length}` : scope.length}{' '}
-        {scope.length === 1 ? 'paper' : 'papers'}
+        {filtered
+          ? `${shown.length} of ${countLabel(scope.length, 'paper')}`
+          : countLabel(scope.length, 'paper')}
       </p>
       {shown.length === 0 ? (
         <p className="notice">No paper matches these filters.</p>

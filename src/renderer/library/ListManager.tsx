@@ -5,6 +5,7 @@ import { routes } from '../../shared/routes'
 import { appDatabase } from '../data/appDatabase'
 import { DEFAULT_LIST_ID, createList, deleteList, moveList, renameList, undoDeletion } from './libraryActions'
 import type { LibraryData } from './useLibrary'
+import { countLabel } from '../../shared/countLabel'
 
 function ListRow({
   list,
@@ -23,7 +24,7 @@ function ListRow({
   const remove = async (): Promise<void> => {
     const deleted = await deleteList(appDatabase, list.id)
     if (deleted) {
-      const papers = `${deleted.entries.length} ${deleted.entries.length === 1 ? 'paper' : 'papers'}`
+      const papers = countLabel(deleted.entries.length, 'paper')
       offerUndo(`Deleted “${list.name}” (${papers}).`, () => undoDeletion(appDatabase, deleted))
     }
   }
@@ -58,9 +59,7 @@ function ListRow({
           </button>
         </form>
       )}
-      <span className="muted list-row__count">
-        {count} {count === 1 ? 'paper' : 'papers'}
-      </span>
+      <span className="muted list-row__count">{countLabel(count, 'paper')}</span>
       <span className="list-row__actions">
         {draft === null && (
           <button

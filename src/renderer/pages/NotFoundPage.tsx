@@ -2,9 +2,18 @@ import type { ReactNode } from 'react'
 import { Link, useLocation } from 'react-router-dom'
 import { routes } from '../../shared/routes'
 import { EmptyState, PageHeader } from '../components/Page'
+import { ImportingArchive, useImportActivity } from '../sync/ArchiveEmptyState'
 
 export function NotFoundPage({ what }: { what?: string }): ReactNode {
   const location = useLocation()
+  const activity = useImportActivity()
+  if (activity)
+    return (
+      <div>
+        <PageHeader title="Not in the local archive yet" />
+        <ImportingArchive activity={activity} />
+      </div>
+    )
   return (
     <div>
       <PageHeader title="Not in the local archive" />

@@ -19,6 +19,7 @@ import {
   type ArchiveSyncState
 } from './archiveSync'
 import { formatBytes, formatCount, formatDuration } from './syncFormat'
+import { countLabel } from '../../shared/countLabel'
 
 const TABLE_LABELS: Record<(typeof ARCHIVE_ENTITY_TABLES)[number], string> = {
   papers: 'Papers',
@@ -233,7 +234,7 @@ function ResultSummary({
       </p>
       {skipped > 0 && (
         <p data-testid="sync-resumed">
-          Resumed from a checkpoint: {formatCount(skipped)} records were already stored.
+          Resumed from a checkpoint: {countLabel(skipped, 'record was', 'records were')} already stored.
         </p>
       )}
       <table className="data-table data-table--compact" aria-label="Changes by table">
@@ -261,9 +262,9 @@ function ResultSummary({
       <ul className="plain-list muted">
         {summary.files.map((f) => (
           <li key={f.name}>
-            {f.name}: {f.outcome}, {formatCount(f.records)} records
+            {f.name}: {f.outcome}, {countLabel(f.records, 'record')}
             {f.unparsedMetricValues > 0
-              ? `, ${formatCount(f.unparsedMetricValues)} metric values kept as text`
+              ? `, ${countLabel(f.unparsedMetricValues, 'metric value')} kept as text`
               : ''}
           </li>
         ))}

@@ -48,20 +48,24 @@ declare global {
   }
 }
 
+/** Whether files are being fetched or imported right now (`<html data-archive-state="importing">`). */
+export function isImportRunning(sync: Pick<ArchiveSyncState, 'status'>): boolean {
+  return sync.status === 'running' || sync.status === 'downloading'
+}
+
 function update(patch: Partial<ArchiveSyncState>): void {
   state = { ...state, ...patch }
   window.__pwcArchiveSync = state
   const html = document.documentElement
-  html.dataset.archiveState =
-    state.status === 'running' || state.status === 'downloading'
-      ? 'importing'
-      : state.status === 'interrupted'
-        ? 'interrupted'
-        : state.status === 'idle'
-          ? state.lastResult?.outcome === 'failed' || state.message
-            ? 'error'
-            : 'idle'
-          : 'starting'
+  html.dataset.archiveState = isImportRunning(state)
+    ? 'importing'
+    : state.status === 'interrupted'
+      ? 'interrupted'
+      : state.status === 'idle'
+        ? state.lastResult?.outcome === 'failed' || state.message
+          ? 'error'
+          : 'idle'
+        : 'starting'
   for (const listener of listeners) listener()
 }
 
@@ -140,7 +144,7 @@ async function resolvePlannedFiles(files: PlannedFile[], local: File[] = []): Pr
 }
 
 async function runPlan(plan: PendingSync, local: File[] = []): Promise<ArchiveSyncResult | null> {
-  if (state.status === 'running' || state.status === 'downloading') return null
+  if (isImportRunning(state)) return null
   writePendingSync(plan)
   update({ pending: plan, label: plan.label, message: null })
   let specs: SyncFileSpec[]

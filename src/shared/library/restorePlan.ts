@@ -35,6 +35,7 @@ import {
   type ReadingList,
   type SavedSearch
 } from './libraryTypes'
+import { countLabel } from '../countLabel'
 
 export type RestoreMode = 'replace' | 'merge'
 
@@ -370,7 +371,7 @@ function mergeSummary(report: RestoreReport): string[] {
   const listNames = report.listsAdded.map((name) => `“${name}”`).join(', ')
   lines.push(
     report.lists.added > 0
-      ? `Lists: ${count(report.lists.added, 'list')} added (${listNames}), ${report.lists.unchanged} already here.`
+      ? `Lists: ${countLabel(report.lists.added, 'list')} added (${listNames}), ${report.lists.unchanged} already here.`
       : `Lists: no new lists, ${report.lists.unchanged} already here.`
   )
   for (const { from, to } of report.listsRenamed) {
@@ -380,12 +381,12 @@ function mergeSummary(report: RestoreReport): string[] {
   }
   lines.push(`Papers in lists: ${describeCounts(report.entries)}.`)
   const details = [
-    report.tagsMerged > 0 ? `tags merged on ${count(report.tagsMerged, 'entry', 'entries')}` : null,
+    report.tagsMerged > 0 ? `tags merged on ${countLabel(report.tagsMerged, 'entry', 'entries')}` : null,
     report.statusesAdvanced > 0
-      ? `reading status moved forward on ${count(report.statusesAdvanced, 'entry', 'entries')}`
+      ? `reading status moved forward on ${countLabel(report.statusesAdvanced, 'entry', 'entries')}`
       : null,
     report.notesCombined > 0
-      ? `both versions of the note kept on ${count(report.notesCombined, 'entry', 'entries')}`
+      ? `both versions of the note kept on ${countLabel(report.notesCombined, 'entry', 'entries')}`
       : null
   ].filter((detail) => detail !== null)
   if (details.length > 0) lines.push(`${capitalize(details.join('; '))}.`)
@@ -406,15 +407,11 @@ function describeCounts(counts: RecordCounts): string {
 
 function describeTotals(contents: LibraryContents): string {
   return [
-    count(contents.lists.length, 'list'),
-    count(contents.entries.length, 'paper in lists', 'papers in lists'),
-    count(contents.savedSearches.length, 'saved search', 'saved searches'),
-    count(contents.followedLeaderboards.length, 'followed leaderboard')
+    countLabel(contents.lists.length, 'list'),
+    countLabel(contents.entries.length, 'paper in lists', 'papers in lists'),
+    countLabel(contents.savedSearches.length, 'saved search', 'saved searches'),
+    countLabel(contents.followedLeaderboards.length, 'followed leaderboard')
   ].join(', ')
-}
-
-function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`
 }
 
 function capitalize(text: string): string {

@@ -16,6 +16,7 @@
 import type { MetricValue, ResultRecord } from '../archive/entities'
 import { isBetterValue } from './frontier'
 import type { MetricDirection } from './metricDirection'
+import { findRepeatedResults, withoutRepeats } from './repeatedResults'
 import { safeCsvCell } from '../csv'
 
 export const ARCHIVE_ATTRIBUTION = 'Papers with Code, paperswithcode.com, CC-BY-SA 4.0'
@@ -74,6 +75,11 @@ export interface LeaderboardTableRow {
   code: LeaderboardCodeLink[]
   date: string | null
   usesAdditionalData: boolean | null
+  /**
+   * The id of the shown result this row repeats (`findRepeatedResults`), else `null`. A repeat
+   * shares its original's rank and takes none of its own.
+   */
+  repeatOf: string | null
 }
 
 export interface LeaderboardTable {
@@ -239,15 +245,20 @@ export function leaderboardTableRows(
   results: readonly ResultRecord[],
   options: TableRowOptions
 ): LeaderboardTableRow[] {
+  const repeats = findRepeatedResults(results)
   const ranks =
     options.rankMetric === null
       ? new Map<string, number>()
-      : competitionRanks(results, options.rankMetric, options.directionOf(options.rankMetric))
+      : competitionRanks(
+          withoutRepeats(results, repeats),
+          options.rankMetric,
+          options.directionOf(options.rankMetric)
+        )
   const rows = results.map((result) => ({
     result,
     row: {
       resultId: result.id,
-      rank: ranks.get(result.id) ?? null,
+      rank: ranks.get(repeats.get(result.id) ?? result.id) ?? null,
       modelName: result.modelName,
       metrics: result.metrics,
       paperTitle: result.paperTitle,
@@ -260,7 +271,8 @@ export function leaderboardTableRows(
         }))
       ),
       date: result.paperDate,
-      usesAdditionalData: result.usesAdditionalData
+      usesAdditionalData: result.usesAdditionalData,
+      repeatOf: repeats.get(result.id) ?? null
     } satisfies LeaderboardTableRow
   }))
   const { sort } = options

@@ -83,6 +83,65 @@ test.describe('leaderboards and SotA charts (bundled 2020 sample)', () => {
     expect(plotted).toBeLessThanOrEqual(dates.length)
   })
 
+  test('scale and filters live in the URL: a reload, Back and a shared link keep them', async ({
+    samplePage
+  }) => {
+    const board = new LeaderboardPage(samplePage)
+    await board.openBoard(IMAGENET)
+    await board.metricSelect.selectOption('Top 5 Accuracy')
+    await board.scale('Log').check()
+    await board.filter('Only with code').check()
+    await board.fromYear.selectOption('2016')
+    await expect(samplePage).toHaveURL(/\?metric=Top\+5\+Accuracy&scale=log&code=1&from=2016$/)
+    const shown = await board.shownCount.textContent()
+
+    await samplePage.reload()
+    await board.waitUntilDrawn()
+    await expect(board.metricSelect).toHaveValue('Top 5 Accuracy')
+    await expect(board.scale('Log')).toBeChecked()
+    await expect(board.filter('Only with code')).toBeChecked()
+    await expect(board.fromYear).toHaveValue('2016')
+    await expect(board.shownCount).toHaveText(shown ?? '')
+
+    // Off to a paper and Back: the view is as it was left.
+    await board.bodyRows.first().getByRole('link').first().click()
+    await expect(samplePage).toHaveURL(/\/paper\//)
+    await samplePage.goBack()
+    await board.waitUntilDrawn()
+    await expect(board.scale('Log')).toBeChecked()
+    await expect(board.fromYear).toHaveValue('2016')
+
+    // Putting a setting back to its default takes it out of the address.
+    await board.scale('Linear').check()
+    await board.filter('Only with code').uncheck()
+    await expect(samplePage).toHaveURL(/\?metric=Top\+5\+Accuracy&from=2016$/)
+  })
+
+  test('a result the archive lists twice is flagged in the table and plotted once', async ({
+    samplePage
+  }) => {
+    // Link Prediction on WN18RR lists RotatE's row twice, word for word (rows 9 and 10 of the dump).
+    const board = new LeaderboardPage(samplePage)
+    await board.openBoard('link-prediction-on-wn18rr', '?metric=MRR')
+    await expect(board.bodyRows).toHaveCount(33)
+    const rotate = board.bodyRows.filter({ has: samplePage.getByRole('rowheader', { name: /^RotatE/ }) })
+    await expect(rotate).toHaveCount(2)
+    const flagged = board.table.locator('.badge--repeat')
+    await expect(flagged).toHaveCount(1)
+    await expect(flagged).toHaveText('duplicate')
+    await expect(flagged).toHaveAttribute(
+      'title',
+      /Listed twice in the archive: same model, paper and metric values/
+    )
+    await expect(rotate.nth(1).locator('.badge--repeat')).toHaveCount(1)
+    // Both rows carry RotatE's rank (the unit tests check the ranks around it).
+    const ranks = await rotate.locator('td:first-child').allTextContents()
+    expect(ranks[0]).toBe(ranks[1])
+    // 32 rows have a date and an MRR; RotatE's is drawn once.
+    await expect(board.points).toHaveCount(31)
+    await expect(board.chart).toContainText('1 duplicate row not plotted again')
+  })
+
   test('a board with scores of 0 or below offers no log scale, and says why', async ({ samplePage }) => {
     const board = new LeaderboardPage(samplePage)
     await board.openBoard('atari-games-on-atari-2600-pong')

@@ -39,6 +39,37 @@ test.describe('app shell in browser mode', () => {
     expect(await app.theme()).toBe(after)
   })
 
+  test('the theme follows the OS, live, until one is chosen; "Auto" follows it again', async ({ page }) => {
+    const app = new AppPage(page)
+    const html = page.locator('html')
+    const followSystem = page.getByRole('button', { name: 'Follow the system theme' })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await app.open('/')
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await expect(html).toHaveAttribute('data-theme', 'light')
+    await expect(followSystem).toHaveCount(0)
+
+    // A choice sticks: through a change of the OS setting and a reload.
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.emulateMedia({ colorScheme: 'light' })
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+    await page.reload()
+    await app.waitUntilReady()
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+
+    await followSystem.click()
+    await expect(html).toHaveAttribute('data-theme', 'light')
+    await expect(followSystem).toHaveCount(0)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+    await page.reload()
+    await app.waitUntilReady()
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+  })
+
   test('deep links to old-site paths load the app directly', async ({ page }) => {
     const app = new AppPage(page)
     await app.open('/method/some-method-that-is-not-synced')

@@ -34,6 +34,22 @@ test.describe('archive sync in browser mode', () => {
     await expect(page.getByText('13 May 1983')).toBeVisible()
   })
 
+  test('during the first import, empty pages say the archive is importing, then fill in', async ({
+    page
+  }) => {
+    const sync = new SyncPage(page)
+    await sync.open('/sota')
+    await expect(page.locator('html')).toHaveAttribute('data-archive-state', 'importing')
+    const importing = page.getByRole('status', { name: 'Importing the archive' })
+    await expect(importing).toBeVisible()
+    await expect(importing).toContainText(/\d+% of the files read/)
+    await expect(page.getByText('No benchmarks in the local archive yet')).toHaveCount(0)
+    await expect(page.getByRole('link', { name: /^Importing( \d+%|…|: finishing…)$/ })).toBeVisible()
+    await sync.waitForArchiveIdle()
+    await expect(importing).toHaveCount(0)
+    await expect(page.getByRole('heading', { name: 'Notable benchmarks' })).toBeVisible()
+  })
+
   test('a page killed mid-import resumes from its checkpoint on the next start', async ({ context }) => {
     const first = await context.newPage()
     const sync = new SyncPage(first)

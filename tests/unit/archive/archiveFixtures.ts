@@ -7,7 +7,18 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
+import { readDumpFile } from '../../../src/main/archive/readDumpFile'
 import type { ArchiveSource } from '../../../src/shared/archive/archiveSource'
+import { detectDumpKind } from '../../../src/shared/archive/dumpKinds'
+import {
+  createEntityBatch,
+  type EntityBatch,
+  type NormalizationContext,
+  type NormalizationStats
+} from '../../../src/shared/archive/dumpNormalizer'
+import { createDumpNormalizer } from '../../../src/shared/archive/dumpNormalizers'
+import { DumpRecordIngestor } from '../../../src/shared/archive/dumpRecordIngestor'
+import { readDumpRecords } from '../../../src/shared/archive/dumpRecordReader'
 import { openArchiveDatabase, type ArchiveDatabase } from '../../../src/renderer/data/db'
 
 export const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data')
@@ -35,6 +46,27 @@ export function realRecords<T = Record<string, unknown>>(name: string): T[] {
     parsed.set(name, JSON.parse(text) as unknown[])
   }
   return parsed.get(name) as T[]
+}
+
+export interface NormalizedFile {
+  batch: EntityBatch
+  stats: NormalizationStats
+}
+
+/** A real file streamed through the reader and its normalizer, as a sync does, without a database. */
+export async function normalizeRealFile(
+  name: string,
+  context: NormalizationContext
+): Promise<NormalizedFile> {
+  const kind = detectDumpKind(name)
+  if (kind === null) throw new Error(`no dump kind for ${name}`)
+  const ingestor = new DumpRecordIngestor(createDumpNormalizer(kind, context))
+  const batch = createEntityBatch()
+  for await (const elements of readDumpRecords(readDumpFile(realFilePath(name)))) {
+    for (const element of elements) ingestor.add(element, batch)
+  }
+  ingestor.finish(batch)
+  return { batch, stats: ingestor.normalizer.stats }
 }
 
 export function realFileBytes(name: string): Uint8Array {

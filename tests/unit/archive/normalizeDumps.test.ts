@@ -5,38 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { RecordShapeError } from '../../../src/shared/archive/dumpErrors'
 import { detectDumpKind, snapshotDateFromFileName } from '../../../src/shared/archive/dumpKinds'
-import {
-  createEntityBatch,
-  createNormalizationContext,
-  type EntityBatch,
-  type NormalizationContext,
-  type NormalizationStats
-} from '../../../src/shared/archive/dumpNormalizer'
-import { createDumpNormalizer } from '../../../src/shared/archive/dumpNormalizers'
-import { DumpRecordIngestor } from '../../../src/shared/archive/dumpRecordIngestor'
-import { readDumpRecords } from '../../../src/shared/archive/dumpRecordReader'
+import { createNormalizationContext } from '../../../src/shared/archive/dumpNormalizer'
 import { normalizeCodeLinkRecord } from '../../../src/shared/archive/normalizeCodeLinks'
 import { normalizeMethodRecord } from '../../../src/shared/archive/normalizeMethods'
 import { normalizePaperRecord } from '../../../src/shared/archive/normalizePapers'
-import { readDumpFile } from '../../../src/main/archive/readDumpFile'
-import { REAL_FILES, realFilePath, realRecords } from './archiveFixtures'
-
-interface Normalized {
-  batch: EntityBatch
-  stats: NormalizationStats
-}
-
-async function normalizeFile(name: string, context: NormalizationContext): Promise<Normalized> {
-  const kind = detectDumpKind(name)
-  if (kind === null) throw new Error(`no dump kind for ${name}`)
-  const ingestor = new DumpRecordIngestor(createDumpNormalizer(kind, context))
-  const batch = createEntityBatch()
-  for await (const elements of readDumpRecords(readDumpFile(realFilePath(name)))) {
-    for (const element of elements) ingestor.add(element, batch)
-  }
-  ingestor.finish(batch)
-  return { batch, stats: ingestor.normalizer.stats }
-}
+import { REAL_FILES, normalizeRealFile, realRecords, type NormalizedFile } from './archiveFixtures'
 
 describe('dump kinds', () => {
   it.each([
@@ -66,19 +39,19 @@ describe('dump kinds', () => {
 
 describe('normalizing the full real files', () => {
   const context = createNormalizationContext()
-  let methods: Normalized
-  let datasets: Normalized
-  let papers: Normalized
-  let links: Normalized
-  let tables: Normalized
+  let methods: NormalizedFile
+  let datasets: NormalizedFile
+  let papers: NormalizedFile
+  let links: NormalizedFile
+  let tables: NormalizedFile
 
   beforeAll(async () => {
     // Import order, as the engine runs it, on one shared context.
-    methods = await normalizeFile(REAL_FILES.methods, context)
-    datasets = await normalizeFile(REAL_FILES.datasets, context)
-    papers = await normalizeFile(REAL_FILES.papers, context)
-    links = await normalizeFile(REAL_FILES.links, context)
-    tables = await normalizeFile(REAL_FILES.evaluationTables, context)
+    methods = await normalizeRealFile(REAL_FILES.methods, context)
+    datasets = await normalizeRealFile(REAL_FILES.datasets, context)
+    papers = await normalizeRealFile(REAL_FILES.papers, context)
+    links = await normalizeRealFile(REAL_FILES.links, context)
+    tables = await normalizeRealFile(REAL_FILES.evaluationTables, context)
   })
 
   it('counts the 2020 evaluation tables as the README does, and stores each leaderboard once', () => {
@@ -193,7 +166,7 @@ describe('normalizing the full real files', () => {
   })
 
   it('reads the sota-extractor trees: missing keys, sota null, subdatasets', async () => {
-    const nlp = await normalizeFile(REAL_FILES.nlpProgress, createNormalizationContext())
+    const nlp = await normalizeRealFile(REAL_FILES.nlpProgress, createNormalizationContext())
     const general = nlp.batch.leaderboards.find((b) => b.id === 'hypernym-discovery-on-semeval-2018-general')
     expect(general).toMatchObject({
       datasetName: 'General',

@@ -291,7 +291,8 @@ describe('leaderboardJson', () => {
       paperUrl: null,
       code: [],
       date: null,
-      usesAdditionalData: true
+      usesAdditionalData: true,
+      repeatOf: null
     }
     const doc = leaderboardJsonDocument({ metrics: ['A', 'B'], rows: [row] }, stamp)
     expect(doc.rows[0].metrics).toEqual({ A: { raw: '1', value: 1 } })

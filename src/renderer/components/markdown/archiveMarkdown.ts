@@ -1,11 +1,14 @@
 import katex from 'katex'
-import MarkdownIt, { type StateInline } from 'markdown-it'
+import MarkdownIt, { type StateCore, type StateInline } from 'markdown-it'
+import { archiveLinkTarget } from '../../../shared/archiveLinkTarget'
 
 /**
  * Archive descriptions are user-submitted Markdown with LaTeX (`$...$`, `$$...$$`). Raw HTML is
  * off, so `<script>` or `<img onerror>` in a description stays text; link targets pass
  * markdown-it's URL check (no `javascript:`/`vbscript:`/`data:` except images), and clicks are
- * routed through the external-link policy by the component that shows the HTML.
+ * routed through the external-link policy by the component that shows the HTML. Links to the
+ * old site's pages are rewritten to the app's routes and marked `data-app-route`, so they open
+ * here rather than on the dead site.
  */
 
 function renderMath(source: string, displayMode: boolean): string {
@@ -39,8 +42,25 @@ function mathRule(state: StateInline, silent: boolean): boolean {
   return true
 }
 
+/** Marks the attribute `MarkdownText` navigates in the app for, rather than opening externally. */
+export const APP_ROUTE_ATTRIBUTE = 'data-app-route'
+
+function routeOldSiteLinks(state: StateCore): void {
+  for (const block of state.tokens) {
+    for (const token of block.children ?? []) {
+      if (token.type !== 'link_open') continue
+      const target = archiveLinkTarget(String(token.attrGet('href') ?? ''))
+      if (target.kind !== 'route') continue
+      token.attrSet('href', target.path)
+      token.attrSet(APP_ROUTE_ATTRIBUTE, '')
+    }
+  }
+}
+
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false })
 markdown.inline.ruler.before('escape', 'math', mathRule)
+// After linkify, so bare old-site URLs in the text are routed too.
+markdown.core.ruler.push('route_old_site_links', routeOldSiteLinks)
 markdown.renderer.rules.math_inline = (tokens, idx) => renderMath(tokens[idx].content, false)
 markdown.renderer.rules.math_display = (tokens, idx) => renderMath(tokens[idx].content, true)
 

@@ -7,6 +7,8 @@ export interface DatasetPageData {
   dataset: DatasetRecord
   tasks: TaskRecord[]
   boards: BoardSummary[]
+  /** The task of each board, by task id: a dataset's boards span tasks its own list may not name. */
+  boardTasks: Map<string, TaskRecord>
   introducingPaper: PaperRecord | null
 }
 
@@ -27,10 +29,17 @@ export async function loadDatasetPage(db: ArchiveDatabase, id: string): Promise<
     db.leaderboards.where('datasetSlug').equals(id).toArray(),
     referencedPaper(db, dataset.paper?.url)
   ])
+  const [summaries, boardTasks] = await Promise.all([
+    summarizeBoards(db, boards),
+    db.tasks.bulkGet([...new Set(boards.map((board) => board.taskId))])
+  ])
   return {
     dataset,
     tasks: tasks.filter((t): t is TaskRecord => t !== undefined),
-    boards: await summarizeBoards(db, boards),
+    boards: summaries,
+    boardTasks: new Map(
+      boardTasks.filter((t): t is TaskRecord => t !== undefined).map((task) => [task.id, task])
+    ),
     introducingPaper
   }
 }

@@ -30,6 +30,7 @@ import {
   saveComparison
 } from './comparisonSelection'
 import { loadCompareData, progressSeries, type CompareData } from './compareModel'
+import { countLabel } from '../../../shared/countLabel'
 
 function compareStamp(ids: readonly string[], snapshotDate: string | null): LeaderboardExportStamp {
   return {
@@ -175,7 +176,7 @@ function CompareView({ ids, data }: { ids: string[]; data: CompareData }): React
                 </Link>
                 <span className="muted compare-board__facts">
                   {first && best
-                    ? `${series.points.length} SotA ${series.points.length === 1 ? 'step' : 'steps'}: ${first.raw} (${formatDate(first.date)}) → ${best.raw} (${formatDate(best.date)})`
+                    ? `${countLabel(series.points.length, 'SotA step')}: ${first.raw} (${formatDate(first.date)}) → ${best.raw} (${formatDate(best.date)})`
                     : 'No dated, numeric result to draw'}
                 </span>
               </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useParams } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
+import { ArchiveLink } from '../../components/ArchiveLink'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Loading } from '../../components/Loading'
 import { MarkdownText } from '../../components/markdown/MarkdownText'
@@ -10,6 +11,7 @@ import { PaperReferenceLink } from '../../components/PaperReferenceLink'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { loadDatasetPage } from '../../data/queries/catalogQueries'
 import { NotFoundPage } from '../NotFoundPage'
+import { ArchiveAbsenceNote } from '../../sync/ArchiveEmptyState'
 import { BoardTable } from '../tasks/BoardTable'
 import { ChipSection } from '../../components/ChipSection'
 
@@ -39,9 +41,13 @@ export function DatasetPage(): ReactNode {
           <section aria-labelledby="dataset-benchmarks">
             <h2 id="dataset-benchmarks">Benchmarks</h2>
             {data.boards.length > 0 ? (
-              <BoardTable boards={data.boards} label={`Benchmarks on ${dataset.name}`} />
+              <BoardTable
+                boards={data.boards}
+                tasks={data.boardTasks}
+                label={`Benchmarks on ${dataset.name}`}
+              />
             ) : (
-              <p className="muted">No leaderboards on this dataset in the local archive.</p>
+              <ArchiveAbsenceNote>No leaderboards on this dataset in the local archive.</ArchiveAbsenceNote>
             )}
           </section>
         </div>
@@ -63,7 +69,7 @@ export function DatasetPage(): ReactNode {
               <>
                 <dt>Homepage</dt>
                 <dd>
-                  <ExternalLink href={dataset.homepage}>{dataset.homepage}</ExternalLink>
+                  <ArchiveLink href={dataset.homepage}>{dataset.homepage}</ArchiveLink>
                 </dd>
               </>
             )}

@@ -3,9 +3,11 @@ import { Link } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
 import { CatalogFilter, matchesText } from '../../components/CatalogFilter'
 import { Loading } from '../../components/Loading'
-import { EmptyState, PageHeader } from '../../components/Page'
+import { PageHeader } from '../../components/Page'
+import { ArchiveEmptyState } from '../../sync/ArchiveEmptyState'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { datasetFacets } from '../../data/queries/catalogQueries'
+import { countLabel } from '../../../shared/countLabel'
 
 const PAGE = 120
 
@@ -36,7 +38,7 @@ export function DatasetsPage(): ReactNode {
     return (
       <div>
         {header}
-        <EmptyState
+        <ArchiveEmptyState
           title="No datasets in the local archive yet"
           action={<Link to={routes.sync()}>Archive &amp; sync</Link>}
         />
@@ -93,9 +95,7 @@ export function DatasetsPage(): ReactNode {
                       {m}
                     </span>
                   ))}
-                  {d.numPapers !== null && (
-                    <span className="muted">{d.numPapers.toLocaleString('en')} papers</span>
-                  )}
+                  {d.numPapers !== null && <span className="muted">{countLabel(d.numPapers, 'paper')}</span>}
                 </div>
               </li>
             ))}

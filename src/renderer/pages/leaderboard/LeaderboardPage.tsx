@@ -2,7 +2,6 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNod
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
 import {
-  NO_FILTERS,
   filterResults,
   leaderboardExportStamp,
   leaderboardTableRows,
@@ -30,6 +29,9 @@ import { ChartExportButtons, TableExportButtons } from './LeaderboardExports'
 import { leaderboardTitle, loadLeaderboardPage, type LeaderboardPageData } from './leaderboardQueries'
 import { LeaderboardTable } from './LeaderboardTable'
 import { FollowButton } from '../../library/FollowButton'
+import { useUrlState } from '../../app/useUrlState'
+import { LEADERBOARD_VIEW_PARAMS } from './leaderboardViewParams'
+import { countLabel } from '../../../shared/countLabel'
 
 const NO_ROWS: LeaderboardTableRow[] = []
 
@@ -49,8 +51,7 @@ function UnplottedNote({ model }: { model: SotaChartModel }): ReactNode {
   return (
     <details className="unplotted" data-testid="unplotted-note">
       <summary>
-        {count === 1 ? '1 result is' : `${count} results are`} not plotted ({reasons.join(', ')} for{' '}
-        {model.metric})
+        {countLabel(count, 'result is', 'results are')} not plotted ({reasons.join(', ')} for {model.metric})
       </summary>
       <ul className="unplotted__list">
         {model.unplotted.map((item) => (
@@ -67,7 +68,7 @@ function logBlockedReason(model: SotaChartModel): string | null {
   if (model.points.length === 0) return 'Nothing to plot on a log scale.'
   if (model.nonPositiveCount === 0) return null
   const n = model.nonPositiveCount
-  return `Log scale needs every plotted value above 0; ${n === 1 ? '1 value is' : `${n} values are`} 0 or below.`
+  return `Log scale needs every plotted value above 0; ${countLabel(n, 'value is', 'values are')} 0 or below.`
 }
 
 function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
@@ -77,8 +78,19 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
   const requested = params.get('metric')
   const metric = requested !== null && board.metrics.includes(requested) ? requested : primaryMetric(board)
   const { overrides } = data
-  const [scale, setScale] = useState<ValueScale>('linear')
-  const [filters, setFilters] = useState<LeaderboardFilters>(NO_FILTERS)
+  const [view, setView] = useUrlState(LEADERBOARD_VIEW_PARAMS)
+  const { scale } = view
+  const filters = useMemo<LeaderboardFilters>(
+    () => ({
+      onlyWithCode: view.onlyWithCode,
+      noExtraData: view.noExtraData,
+      fromYear: view.fromYear,
+      toYear: view.toYear
+    }),
+    [view]
+  )
+  const setScale = (next: ValueScale): void => setView((current) => ({ ...current, scale: next }))
+  const setFilters = (next: LeaderboardFilters): void => setView((current) => ({ ...current, ...next }))
   const [chosenSort, setChosenSort] = useState<TableSort | null>(null)
   const colors = useChartColors()
   const surfaceRef = useRef<HTMLDivElement>(null)
@@ -146,8 +158,8 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
   const unknownExtraData = filtered.filter((result) => result.usesAdditionalData === null).length
   const shownNote =
     filtered.length === data.results.length
-      ? `${data.results.length.toLocaleString('en')} results`
-      : `Showing ${filtered.length.toLocaleString('en')} of ${data.results.length.toLocaleString('en')} results`
+      ? countLabel(data.results.length, 'result')
+      : `Showing ${filtered.length.toLocaleString('en')} of ${countLabel(data.results.length, 'result')}`
 
   return (
     <article className="leaderboard">
@@ -165,9 +177,7 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
               <span className="muted"> (part of {board.parentDatasetName.trim()})</span>
             )}
           </span>
-          <span data-testid="result-count">
-            {board.resultCount.toLocaleString('en')} {board.resultCount === 1 ? 'result' : 'results'}
-          </span>
+          <span data-testid="result-count">{countLabel(board.resultCount, 'result')}</span>
         </p>
       </PageHeader>
       <div className="leaderboard__actions">
@@ -221,8 +231,11 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
                 <span className="sota-legend sota-legend--step">new state of the art</span>
                 <span className="sota-legend sota-legend--frontier">frontier</span>
                 <span>
-                  {model.points.length.toLocaleString('en')} plotted, {model.steps.length} SotA steps. Click a
-                  point to open its paper.
+                  {model.points.length.toLocaleString('en')} plotted,{' '}
+                  {countLabel(model.steps.length, 'SotA step')}
+                  {model.repeatCount > 0 &&
+                    `, ${countLabel(model.repeatCount, 'duplicate row')} not plotted again`}
+                  . Click a point to open its paper.
                 </span>
               </figcaption>
             </figure>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { Link } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
 import {
@@ -44,13 +44,38 @@ function CodeCell({ row }: { row: LeaderboardTableRow }): ReactNode {
   )
 }
 
-function Cell({ row, column }: { row: LeaderboardTableRow; column: LeaderboardColumn }): ReactNode {
+/** The SotA mark goes to a result once: a repeat of the best result shares its rank, not its mark. */
+function isMarkedSota(row: LeaderboardTableRow): boolean {
+  return row.rank === 1 && row.repeatOf === null
+}
+
+function RepeatBadge({ original }: { original: LeaderboardTableRow | undefined }): ReactNode {
+  const dated = original?.date ? ` (dated ${formatDate(original.date)})` : ''
+  return (
+    <span
+      className="badge badge--repeat"
+      title={`Listed twice in the archive: same model, paper and metric values as another row${dated}. Ranked and plotted once.`}
+    >
+      duplicate
+    </span>
+  )
+}
+
+function Cell({
+  row,
+  column,
+  rowsById
+}: {
+  row: LeaderboardTableRow
+  column: LeaderboardColumn
+  rowsById: ReadonlyMap<string, LeaderboardTableRow>
+}): ReactNode {
   switch (column.kind) {
     case 'rank':
       return (
         <td className="num">
           {cellText(row, column)}
-          {row.rank === 1 && (
+          {isMarkedSota(row) && (
             <span className="badge badge--sota" title="State of the art on the chosen metric">
               SotA
             </span>
@@ -58,7 +83,12 @@ function Cell({ row, column }: { row: LeaderboardTableRow; column: LeaderboardCo
         </td>
       )
     case 'model':
-      return <th scope="row">{row.modelName}</th>
+      return (
+        <th scope="row">
+          {row.modelName}
+          {row.repeatOf !== null && <RepeatBadge original={rowsById.get(row.repeatOf)} />}
+        </th>
+      )
     case 'metric':
       return <td className="num">{cellText(row, column)}</td>
     case 'paper':
@@ -130,6 +160,7 @@ export function LeaderboardTable({
   stale = false
 }: LeaderboardTableProps): ReactNode {
   const columns = leaderboardColumns(metrics)
+  const rowsById = useMemo(() => new Map(rows.map((row) => [row.resultId, row])), [rows])
   const header = (column: LeaderboardColumn, index: number): ReactNode => {
     if (column.kind !== 'metric' && column.kind !== 'date') {
       return (
@@ -182,9 +213,9 @@ export function LeaderboardTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.resultId} className={row.rank === 1 ? 'leaderboard-row--sota' : undefined}>
+            <tr key={row.resultId} className={isMarkedSota(row) ? 'leaderboard-row--sota' : undefined}>
               {columns.map((column, index) => (
-                <Cell key={index} row={row} column={column} />
+                <Cell key={index} row={row} column={column} rowsById={rowsById} />
               ))}
             </tr>
           ))}

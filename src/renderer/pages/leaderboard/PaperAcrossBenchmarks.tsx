@@ -4,6 +4,7 @@ import { routes } from '../../../shared/routes'
 import { primaryMetric } from '../../data/queries/leaderboardBest'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { loadPaperBenchmarks, standingScore, type BenchmarkStanding } from './paperBenchmarkQueries'
+import { countLabel } from '../../../shared/countLabel'
 
 /** Best placings shown before "Show all": a paper on 58 Atari boards would fill pages. */
 const COLLAPSED_ROWS = 10
@@ -19,7 +20,7 @@ function summary(standings: readonly BenchmarkStanding[]): string {
   const boards = new Set(standings.map((s) => s.leaderboard.id))
   const sotaBoards = new Set(standings.filter((s) => s.rank === 1).map((s) => s.leaderboard.id))
   const topThree = new Set(standings.filter((s) => s.rank <= 3).map((s) => s.leaderboard.id))
-  const parts = [`Ranked on ${boards.size} ${boards.size === 1 ? 'leaderboard' : 'leaderboards'}`]
+  const parts = [`Ranked on ${countLabel(boards.size, 'leaderboard')}`]
   if (sotaBoards.size > 0) parts.push(`state of the art on ${sotaBoards.size}`)
   if (topThree.size > sotaBoards.size) parts.push(`top 3 on ${topThree.size}`)
   return `${parts.join(', ')}.`
@@ -90,13 +91,14 @@ export function PaperAcrossBenchmarks({ paperId }: { paperId: string }): ReactNo
           className="link-button paper-benchmarks__more"
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? 'Show the best placings only' : `Show all ${data.standings.length} placings`}
+          {expanded
+            ? 'Show the best placings only'
+            : `Show all ${countLabel(data.standings.length, 'placing')}`}
         </button>
       )}
       {data.unranked > 0 && (
         <p className="muted">
-          {data.unranked} {data.unranked === 1 ? 'result is' : 'results are'} on leaderboards not in the local
-          archive.
+          {countLabel(data.unranked, 'result is', 'results are')} on leaderboards not in the local archive.
         </p>
       )}
     </section>

@@ -1,12 +1,14 @@
 /**
  * Where each result of one paper stands on its leaderboards: its competition rank on every
  * metric it reports, out of the results with a value on that metric. Directions are the ones
- * the leaderboard page uses, the user's overrides included, so both pages agree on a rank.
+ * the leaderboard page uses, the user's overrides included, and a result the board lists twice
+ * counts once there too, so both pages agree on a rank.
  */
 import type { LeaderboardRecord, ResultRecord, TaskRecord } from '../../../shared/archive/entities'
 import { rankWithinLeaderboard } from '../../../shared/sota/frontier'
 import { sotaPointsForMetric } from '../../../shared/sota/leaderboardPoints'
 import type { MetricDirection } from '../../../shared/sota/metricDirection'
+import { findRepeatedResults, withoutRepeats } from '../../../shared/sota/repeatedResults'
 import type { ArchiveDatabase } from '../../data/db'
 import { readDirectionOverridesFor, resolveBoardDirection } from './directionOverrides'
 import { leaderboardTitle } from './leaderboardQueries'
@@ -43,8 +45,9 @@ export async function loadPaperBenchmarks(db: ArchiveDatabase, paperId: string):
   let unranked = 0
   boardIds.forEach((boardId, boardIndex) => {
     const board = boards[boardIndex]
+    const repeats = findRepeatedResults(boardResults[boardIndex])
     const own = results
-      .filter((result) => result.leaderboardId === boardId)
+      .filter((result) => result.leaderboardId === boardId && !repeats.has(result.id))
       .sort((a, b) => a.position - b.position)
     if (board === undefined) {
       unranked += own.length
@@ -53,7 +56,7 @@ export async function loadPaperBenchmarks(db: ArchiveDatabase, paperId: string):
     const task = tasks[boardIndex] ?? null
     for (const metric of board.metrics) {
       const direction = resolveBoardDirection(metric, overrides.get(boardId) ?? {}).direction
-      const points = sotaPointsForMetric(boardResults[boardIndex], metric)
+      const points = sotaPointsForMetric(withoutRepeats(boardResults[boardIndex], repeats), metric)
       for (const result of own) {
         const standing = rankWithinLeaderboard(points, result.id, direction)
         if (standing === null) continue

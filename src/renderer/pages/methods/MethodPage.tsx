@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useParams } from 'react-router-dom'
+import { ArchiveLink } from '../../components/ArchiveLink'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Loading } from '../../components/Loading'
 import { MarkdownText } from '../../components/markdown/MarkdownText'
@@ -56,9 +57,7 @@ export function MethodPage(): ReactNode {
               <>
                 <dt>Source</dt>
                 <dd>
-                  <ExternalLink href={method.sourceUrl}>
-                    {method.sourceTitle ?? method.sourceUrl}
-                  </ExternalLink>
+                  <ArchiveLink href={method.sourceUrl}>{method.sourceTitle ?? method.sourceUrl}</ArchiveLink>
                 </dd>
               </>
             )}

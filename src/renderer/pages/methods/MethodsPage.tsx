@@ -3,9 +3,11 @@ import { Link } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
 import { CatalogFilter, matchesText } from '../../components/CatalogFilter'
 import { Loading } from '../../components/Loading'
-import { EmptyState, PageHeader } from '../../components/Page'
+import { PageHeader } from '../../components/Page'
+import { ArchiveEmptyState } from '../../sync/ArchiveEmptyState'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { groupMethodsByArea } from '../../data/queries/catalogQueries'
+import { countLabel } from '../../../shared/countLabel'
 
 const PER_COLLECTION = 12
 
@@ -27,7 +29,7 @@ export function MethodsPage(): ReactNode {
     return (
       <div>
         {header}
-        <EmptyState
+        <ArchiveEmptyState
           title="No methods in the local archive yet"
           action={<Link to={routes.sync()}>Archive &amp; sync</Link>}
         />
@@ -69,7 +71,7 @@ export function MethodsPage(): ReactNode {
                         {m.name}
                       </Link>
                       {m.numPapers !== null && (
-                        <span className="muted">{m.numPapers.toLocaleString('en')} papers</span>
+                        <span className="muted">{countLabel(m.numPapers, 'paper')}</span>
                       )}
                     </li>
                   ))}

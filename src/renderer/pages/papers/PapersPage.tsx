@@ -1,8 +1,10 @@
-import { useCallback, useState, type ReactNode } from 'react'
+import { useCallback, type ReactNode } from 'react'
 import { Link } from 'react-router-dom'
+import { pluralNoun } from '../../../shared/countLabel'
 import { routes } from '../../../shared/routes'
+import { useUrlState } from '../../app/useUrlState'
 import { Loading } from '../../components/Loading'
-import { EmptyState, PageHeader } from '../../components/Page'
+import { PageHeader } from '../../components/Page'
 import { PaperRow } from '../../components/PaperRow'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { VirtualRows } from '../../components/VirtualRows'
@@ -11,15 +13,16 @@ import { appDatabase } from '../../data/appDatabase'
 import {
   listPaperIds,
   loadPaperBrowseIndex,
-  NO_FILTERS,
   papersByIds,
   type PaperListFilters
 } from '../../data/queries/paperListQueries'
+import { ArchiveEmptyState } from '../../sync/ArchiveEmptyState'
+import { PAPER_FILTER_PARAMS } from './paperFilterParams'
 
 const ROW_HEIGHT = 78
 
 export function PapersPage(): ReactNode {
-  const [filters, setFilters] = useState<PaperListFilters>(NO_FILTERS)
+  const [filters, setFilters] = useUrlState(PAPER_FILTER_PARAMS)
   const index = useArchiveQuery((db) => loadPaperBrowseIndex(db), [])
   const tasks = useArchiveQuery(
     async (db) => (await db.tasks.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
@@ -48,7 +51,7 @@ export function PapersPage(): ReactNode {
         Latest first.{' '}
         <span data-testid="paper-count">
           {list.ids.length.toLocaleString('en')}
-          {list.capped ? '+' : ''} papers
+          {list.capped ? '+' : ''} {pluralNoun(list.ids.length, 'paper')}
         </span>
         {realPapers === 0 &&
           ' (all known only from leaderboards and code links until the papers dump is synced)'}
@@ -127,9 +130,12 @@ export function PapersPage(): ReactNode {
         )}
       </form>
       {list.ids.length === 0 ? (
-        <EmptyState title="No papers match" action={<Link to={routes.sync()}>Archive &amp; sync</Link>}>
+        <ArchiveEmptyState
+          title="No papers match"
+          action={<Link to={routes.sync()}>Archive &amp; sync</Link>}
+        >
           <p>Loosen a filter, or sync the papers dump for the full 576,261 papers.</p>
-        </EmptyState>
+        </ArchiveEmptyState>
       ) : (
         <VirtualRows
           total={list.ids.length}

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/Page'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { loadArea } from '../../data/queries/taskQueries'
 import { NotFoundPage } from '../NotFoundPage'
+import { countLabel } from '../../../shared/countLabel'
 
 export function AreaPage(): ReactNode {
   const { slug = '' } = useParams()
@@ -15,14 +16,14 @@ export function AreaPage(): ReactNode {
   return (
     <div>
       <PageHeader title={area.name} kicker="Area">
-        {area.tasks.length} tasks
+        {countLabel(area.tasks.length, 'task')}
       </PageHeader>
       <ul className="task-grid">
         {area.tasks.map(({ task, leaderboards }) => (
           <li key={task.id}>
             <Link to={routes.task(task.id)} className="card card--link">
               <strong>{task.name.trim() || task.id}</strong>
-              <p>{leaderboards} benchmarks</p>
+              <p>{countLabel(leaderboards, 'benchmark')}</p>
             </Link>
           </li>
         ))}

@@ -1,14 +1,27 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
+import type { TaskRecord } from '../../../shared/archive/entities'
 import type { BoardSummary } from '../../data/queries/taskQueries'
 
-/** Leaderboards as the old task pages listed them: dataset, best model, best value, results. */
-export function BoardTable({ boards, label }: { boards: BoardSummary[]; label: string }): ReactNode {
+/**
+ * Leaderboards as the old task pages listed them: dataset, best model, best value, results. With
+ * `tasks` (a dataset's page, where boards of several tasks meet) a Task column comes first.
+ */
+export function BoardTable({
+  boards,
+  label,
+  tasks
+}: {
+  boards: BoardSummary[]
+  label: string
+  tasks?: ReadonlyMap<string, TaskRecord>
+}): ReactNode {
   return (
     <table className="data-table" aria-label={label}>
       <thead>
         <tr>
+          {tasks && <th scope="col">Task</th>}
           <th scope="col">Dataset</th>
           <th scope="col">Best model</th>
           <th scope="col">Metric</th>
@@ -23,6 +36,13 @@ export function BoardTable({ boards, label }: { boards: BoardSummary[]; label: s
       <tbody>
         {boards.map(({ board, metric, best }) => (
           <tr key={board.id}>
+            {tasks && (
+              <td>
+                <Link to={routes.task(board.taskId)}>
+                  {tasks.get(board.taskId)?.name.trim() || board.taskId}
+                </Link>
+              </td>
+            )}
             <th scope="row">
               <Link to={routes.leaderboard(board.id)} data-list-item="">
                 {board.datasetName.trim()}

@@ -2,9 +2,11 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
 import { Loading } from '../../components/Loading'
-import { EmptyState, PageHeader } from '../../components/Page'
+import { PageHeader } from '../../components/Page'
+import { ArchiveEmptyState } from '../../sync/ArchiveEmptyState'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { loadSotaHome, type AreaSummary } from '../../data/queries/taskQueries'
+import { countLabel } from '../../../shared/countLabel'
 
 const TASKS_PER_AREA = 8
 
@@ -20,13 +22,13 @@ function AreaCard({ area }: { area: AreaSummary }): ReactNode {
             <Link to={routes.task(task.id)} data-list-item="">
               {task.name.trim() || task.id}
             </Link>
-            <span className="muted">{leaderboards} benchmarks</span>
+            <span className="muted">{countLabel(leaderboards, 'benchmark')}</span>
           </li>
         ))}
       </ul>
       {area.tasks.length > TASKS_PER_AREA && (
         <Link to={routes.area(area.slug)} className="area-card__more">
-          See all {area.tasks.length} tasks →
+          See all {countLabel(area.tasks.length, 'task')} →
         </Link>
       )}
     </section>
@@ -37,8 +39,8 @@ export function SotaHomePage(): ReactNode {
   const data = useArchiveQuery((db) => loadSotaHome(db), [])
   const header = (
     <PageHeader title="Browse State-of-the-Art" kicker="Tasks / SotA">
-      {data ? `${data.totalBoards.toLocaleString('en')} benchmarks` : 'Benchmarks'} by area, each with its
-      leaderboard and progress chart.
+      {data && data.totalBoards > 0 ? countLabel(data.totalBoards, 'benchmark') : 'Benchmarks'} by area, each
+      with its leaderboard and progress chart.
     </PageHeader>
   )
   if (!data) return <Loading />
@@ -46,12 +48,12 @@ export function SotaHomePage(): ReactNode {
     return (
       <div>
         {header}
-        <EmptyState
+        <ArchiveEmptyState
           title="No benchmarks in the local archive yet"
           action={<Link to={routes.sync()}>Archive &amp; sync</Link>}
         >
           <p>Benchmarks come from the evaluation-tables dump.</p>
-        </EmptyState>
+        </ArchiveEmptyState>
       </div>
     )
   return (
@@ -65,7 +67,7 @@ export function SotaHomePage(): ReactNode {
               <Link to={routes.leaderboard(board.id)} className="card card--link benchmark-card">
                 <span className="benchmark-card__task">{task?.name ?? board.taskId}</span>
                 <strong>{board.datasetName.trim()}</strong>
-                <span className="muted">{board.resultCount} results</span>
+                <span className="muted">{countLabel(board.resultCount, 'result')}</span>
               </Link>
             </li>
           ))}

@@ -9,6 +9,7 @@ import { formatDate } from '../../components/PaperLinks'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { loadTaskPage } from '../../data/queries/taskQueries'
 import { NotFoundPage } from '../NotFoundPage'
+import { ArchiveAbsenceNote } from '../../sync/ArchiveEmptyState'
 import { BoardTable } from './BoardTable'
 import { ChipSection } from '../../components/ChipSection'
 
@@ -44,7 +45,7 @@ export function TaskPage(): ReactNode {
         {data.boards.length > 0 ? (
           <BoardTable boards={data.boards} label={`Benchmarks of ${task.name}`} />
         ) : (
-          <p className="muted">No leaderboards for this task in the local archive.</p>
+          <ArchiveAbsenceNote>No leaderboards for this task in the local archive.</ArchiveAbsenceNote>
         )}
       </section>
       {data.papers.length > 0 && (
