@@ -38,3 +38,21 @@ export function repoName(url: string): string {
     return url
   }
 }
+
+/** Papers as title links with their date, in the order given. */
+export function DatedPaperList({
+  papers
+}: {
+  papers: readonly { id: string; title: string; date: string | null }[]
+}): ReactNode {
+  return (
+    <ul className="plain-list">
+      {papers.map((p) => (
+        <li key={p.id}>
+          <Link to={routes.paper(p.id)}>{p.title}</Link>
+          <span className="muted"> · {formatDate(p.date)}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Loading } from '../../components/Loading'
-import { AuthorList, formatDate, repoName } from '../../components/PaperLinks'
+import { AuthorList, DatedPaperList, formatDate, repoName } from '../../components/PaperLinks'
 import { PageHeader } from '../../components/Page'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import type { PaperRecord } from '../../../shared/archive/entities'
@@ -95,14 +95,7 @@ function RelatedPapers({ paper }: { paper: PaperRecord }): ReactNode {
   return (
     <section aria-labelledby="related">
       <h2 id="related">Related papers</h2>
-      <ul className="plain-list">
-        {related.map((p) => (
-          <li key={p.id}>
-            <Link to={routes.paper(p.id)}>{p.title}</Link>
-            <span className="muted"> · {formatDate(p.date)}</span>
-          </li>
-        ))}
-      </ul>
+      <DatedPaperList papers={related} />
     </section>
   )
 }

@@ -5,7 +5,7 @@ import { routes } from '../../../shared/routes'
 import { Loading } from '../../components/Loading'
 import { MarkdownText } from '../../components/markdown/MarkdownText'
 import { PageHeader } from '../../components/Page'
-import { formatDate } from '../../components/PaperLinks'
+import { DatedPaperList } from '../../components/PaperLinks'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { loadTaskPage } from '../../data/queries/taskQueries'
 import { NotFoundPage } from '../NotFoundPage'
@@ -51,14 +51,7 @@ export function TaskPage(): ReactNode {
       {data.papers.length > 0 && (
         <section aria-labelledby="task-papers">
           <h2 id="task-papers">Papers</h2>
-          <ul className="plain-list">
-            {data.papers.map((p) => (
-              <li key={p.id}>
-                <Link to={routes.paper(p.id)}>{p.title}</Link>
-                <span className="muted"> · {formatDate(p.date)}</span>
-              </li>
-            ))}
-          </ul>
+          <DatedPaperList papers={data.papers} />
         </section>
       )}
     </article>
