@@ -16,6 +16,8 @@ import { BookmarkControl } from '../library/BookmarkControl'
 import { saveSearch } from '../library/savedSearches'
 import { Highlighted } from './Highlighted'
 import { searchPapers, useSearchIndexStatus, useSearchIndexVersion } from './searchClient'
+import { countLabel } from '../../shared/countLabel'
+import { useImportActivity } from '../sync/ArchiveEmptyState'
 
 const PAGE = 20
 
@@ -88,6 +90,7 @@ function FacetGroup({
 
 function IndexStatus(): ReactNode {
   const status = useSearchIndexStatus()
+  const importing = useImportActivity()
   if (status.state === 'ready' && !status.stale && !status.partial) return null
   const text =
     status.state === 'ready' && status.partial
@@ -99,7 +102,9 @@ function IndexStatus(): ReactNode {
         : status.state === 'loading'
           ? 'Loading the search index…'
           : status.state === 'empty'
-            ? 'Nothing to search yet: sync the archive first.'
+            ? importing
+              ? `Nothing to search yet: the archive is importing${importing.percent === null ? '' : ` (${importing.percent}% read)`}; results appear when it is in.`
+              : 'Nothing to search yet: sync the archive first.'
             : `The search index failed: ${status.message ?? 'unknown error'}`
   return (
     <p className="notice" role="status" data-testid="search-index-status">
@@ -142,7 +147,7 @@ export function SearchPage(): ReactNode {
     <PageHeader title={query ? `Results for “${query}”` : 'Search'} kicker="Search">
       {current && (
         <span data-testid="result-count">
-          {current.response.total.toLocaleString('en')} {current.response.total === 1 ? 'paper' : 'papers'}
+          {countLabel(current.response.total, 'paper')}
           {current.response.relaxed && ' matching some of the words'}
         </span>
       )}
