@@ -265,6 +265,37 @@ describe('opening a version 1 profile with the current schema', () => {
     expect(followed?.lastSeenBest).toMatchObject({ metric: 'EM', raw: '90.640', value: 90.64 })
   })
 
+  it('gives a paper its leaderboard rows’ tasks (version 6), and lists it under them', async () => {
+    // ReCoRD, a real leaderboard PWC scraped from an external tracker, through the real normalizer;
+    // one of its rows is joined to a paper the profile holds, as a v5 sync would have joined it.
+    const context = createNormalizationContext()
+    const normalizer = createEvaluationTablesNormalizer(context)
+    const batch = createEntityBatch()
+    const tasks = JSON.parse(readFileSync(resolve(SHARED_DATA, 'sota-extractor_tasks_record.json'), 'utf8'))
+    for (const task of tasks as unknown[]) normalizer.add(task, batch)
+    normalizer.finish(batch)
+    const [board] = batch.leaderboards
+    const [row, ...otherRows] = batch.results
+    const name = uniqueName()
+    await createV1Profile(name)
+    const old = new Dexie(name)
+    old.version(1).stores(SCHEMA_V1)
+    await old.table('leaderboards').bulkPut(batch.leaderboards)
+    await old.table('results').bulkPut([{ ...row, paperId: PUBLISHER_PAPER }, ...otherRows])
+    old.close()
+
+    const db = await reopen(name)
+    const paper = await db.papers.get(PUBLISHER_PAPER)
+    const own = samplePaper(PUBLISHER_PAPER)
+    expect(paper?.taskIds).toEqual([...own.taskIds, board.taskId])
+    expect(paper?.citedBy).toBe(1)
+    // Its own date stays: rows date only papers that have none.
+    expect(paper?.date).toBe(own.date)
+    const listing = PaperListing.decode((await db.paperListings.get(taskListingKey(board.taskId)))!)
+    expect(listing.ids).toEqual([PUBLISHER_PAPER])
+    expect((await db.papers.get(ARXIV_PAPER))?.citedBy).toBeUndefined()
+  })
+
   it('lists the papers the profile holds, newest first, overall and per task, and those with code', async () => {
     const name = uniqueName()
     await createV1Profile(name)
