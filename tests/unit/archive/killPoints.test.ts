@@ -151,12 +151,15 @@ describe('a search index build killed part-way', () => {
     // The build reads every paper, then writes the index in one transaction: a kill while it reads.
     const papers = db.papers
     const killing = Object.create(papers) as typeof papers
-    killing.each = async (visit) => {
+    killing.each = (visit) => {
       let reads = 0
-      await papers.each((paper, cursor) => {
-        if (++reads <= 20) visit(paper, cursor)
-      })
-      throw new Error('killed')
+      return papers
+        .each((paper, cursor) => {
+          if (++reads <= 20) visit(paper, cursor)
+        })
+        .then(() => {
+          throw new Error('killed')
+        })
     }
     const killedDb = Object.create(db, { papers: { value: killing } }) as ArchiveDatabase
     await expect(updateSearchIndex(killedDb, null, 'stamp-1')).rejects.toThrow('killed')
