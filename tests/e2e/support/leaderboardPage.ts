@@ -196,6 +196,9 @@ export function unguardCsvCell(value: string): string {
  * Adds a board built from real results: the 500 first dated, positive results (≤ 100) on the
  * primary metric of the largest boards of the imported 2020 sample, under one metric. No board
  * of the 2020 sample has 500 results (the largest has 225), and the chart's budget is set for 500.
+ * Under one metric, the same model of the same paper with the same value on two boards becomes a
+ * repeat the chart plots once (repeatedResults.ts), so a picked result that would repeat one picked
+ * before is left out: the board then has `size` distinct points.
  */
 export async function addLargeBoardOfRealResults(page: Page, id: string, size = 500): Promise<number> {
   return page.evaluate(
@@ -212,6 +215,10 @@ export async function addLargeBoardOfRealResults(page: Page, id: string, size = 
         leaderboardId: string
         position: number
         paperDate: string | null
+        modelName: string
+        paperId: string | null
+        paperArxivId: string | null
+        paperTitle: string | null
         metrics: Record<string, Metric>
       }
       const db = await request(indexedDB.open('papers-with-code-2'))
@@ -228,12 +235,18 @@ export async function addLargeBoardOfRealResults(page: Page, id: string, size = 
         byBoard.set(result.leaderboardId, list)
       }
       const picked: Result[] = []
+      const pickedKeys = new Set<string>()
       for (const board of boards) {
         const metric = board.metrics[0]
         for (const result of (byBoard.get(board.id) ?? []).sort((a, b) => a.position - b.position)) {
           const value = result.metrics[metric]?.value
           if (!result.paperDate || value === null || value === undefined || value <= 0 || value > 100)
             continue
+          const model = result.modelName.trim().replace(/\s+/g, ' ').toLowerCase()
+          const paper = result.paperId ?? result.paperArxivId ?? result.paperTitle?.trim().toLowerCase() ?? ''
+          const key = JSON.stringify([model, paper, result.metrics[metric].raw.trim()])
+          if (pickedKeys.has(key)) continue
+          pickedKeys.add(key)
           picked.push({
             ...result,
             id: `${boardId}/${result.id}`,
