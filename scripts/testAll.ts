@@ -81,6 +81,10 @@ checks.push(['typecheck', run('typecheck (node + web)', 'npm', ['run', '--silent
 const built = run('build (electron-vite)', bin('electron-vite'), ['build'])
 checks.push(['build', built])
 checks.push(['preload', built && run('preload bundle check', bin('tsx'), ['scripts/checkPreload.ts'])])
+checks.push([
+  'electron',
+  run('Electron security checklist (electronegativity)', bin('tsx'), ['scripts/electronegativity.ts'])
+])
 
 const tiers: [string, TierCount][] = []
 const unitOk = run('unit tests (Vitest)', bin('vitest'), ['run'])

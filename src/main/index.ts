@@ -3,6 +3,7 @@ import path from 'node:path'
 import { handleAppScheme, registerAppScheme } from './appProtocol'
 import { registerIpcHandlers } from './ipc/registerIpcHandlers'
 import { installAppMenu } from './menu'
+import { installPermissionPolicy } from './security/permissionPolicy'
 import { createMainWindow, windowStateFile } from './window/mainWindow'
 
 // A second instance would open the same IndexedDB from another process and fight over it.
@@ -27,8 +28,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(() => {
-    // Nothing in the app needs camera, microphone, notifications or geolocation.
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+    installPermissionPolicy(session.defaultSession, devServerUrl)
     handleAppScheme({
       renderer: path.join(__dirname, '../renderer'),
       resources: resourcesDir,

@@ -20,6 +20,7 @@ import { ListPage } from '../library/ListPage'
 import { CommandPalette } from '../search/CommandPalette'
 import { refreshSearchIndex } from '../search/searchClient'
 import { SearchPage } from '../search/SearchPage'
+import { requestPersistentStorage } from '../platform/storageQuota'
 import { startArchiveSync } from '../sync/archiveSync'
 import { SyncPage } from '../sync/SyncPage'
 import { SyncStatus } from '../sync/SyncStatus'
@@ -40,6 +41,7 @@ export function App(): ReactNode {
     // StrictMode runs effects twice in development; the first launch import must start once.
     if (syncStarted) return
     syncStarted = true
+    void requestPersistentStorage()
     void startArchiveSync()
     refreshSearchIndex()
   }, [])

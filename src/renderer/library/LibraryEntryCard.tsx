@@ -11,6 +11,8 @@ import { routes } from '../../shared/routes'
 import { ExternalLink } from '../components/ExternalLink'
 import { formatDate } from '../components/PaperLinks'
 import { MarkdownText } from '../components/markdown/MarkdownText'
+import { StorageFullNotice } from '../components/StorageFacts'
+import { StorageFullError } from '../../shared/storage/storageFull'
 import { appDatabase } from '../data/appDatabase'
 import {
   addTag,
@@ -76,6 +78,23 @@ function TagEditor({
   )
 }
 
+function NoteSaveFailure({ failure }: { failure: unknown }): ReactNode {
+  const kept = 'Your note is still here, not saved yet.'
+  if (failure instanceof StorageFullError) {
+    return (
+      <StorageFullNotice bytesNeeded={failure.bytesNeeded}>
+        {kept} Free some disk space, then press Save note again.
+      </StorageFullNotice>
+    )
+  }
+  return (
+    <p className="error-text" role="alert">
+      The note could not be saved ({failure instanceof Error ? failure.message : String(failure)}). {kept}{' '}
+      Press Save note to try again.
+    </p>
+  )
+}
+
 function NoteEditor({
   entry,
   entryKey,
@@ -86,14 +105,23 @@ function NoteEditor({
   title: string
 }): ReactNode {
   const [draft, setDraft] = useState<string | null>(null)
+  const [failure, setFailure] = useState<unknown>(null)
   const textareaId = useId()
+  const edit = (text: string | null): void => {
+    setDraft(text)
+    setFailure(null)
+  }
   if (draft !== null) {
     return (
       <form
         className="library-entry__note-form"
         onSubmit={(event) => {
           event.preventDefault()
-          void updateEntry(appDatabase, entryKey, { note: draft.trimEnd() }).then(() => setDraft(null))
+          // On failure the draft stays in the editor, unsaved, for another try.
+          void updateEntry(appDatabase, entryKey, { note: draft.trimEnd() }).then(
+            () => edit(null),
+            setFailure
+          )
         }}
       >
         <label htmlFor={textareaId} className="visually-hidden">
@@ -106,11 +134,12 @@ function NoteEditor({
           placeholder="Markdown: **bold**, lists, links, $math$…"
           onChange={(event) => setDraft(event.target.value)}
         />
+        {failure !== null && <NoteSaveFailure failure={failure} />}
         <div className="button-row">
           <button type="submit" className="button button--primary">
             Save note
           </button>
-          <button type="button" className="button" onClick={() => setDraft(null)}>
+          <button type="button" className="button" onClick={() => edit(null)}>
             Cancel
           </button>
         </div>
@@ -124,7 +153,7 @@ function NoteEditor({
         type="button"
         className="library-entry__note-toggle"
         aria-label={`${entry.note.trim() === '' ? 'Add a note to' : 'Edit the note on'} ${title}`}
-        onClick={() => setDraft(entry.note)}
+        onClick={() => edit(entry.note)}
       >
         {entry.note.trim() === '' ? 'Add note' : 'Edit note'}
       </button>

@@ -4,6 +4,7 @@
  * when a paper is added), so two windows editing the same list never leave half an edit behind.
  */
 import type { PaperRecord } from '../../shared/archive/entities'
+import { utf8ByteLength } from '../../shared/byteSize'
 import { copyEntry } from '../../shared/library/libraryRecords'
 import { normalizeTag, normalizeTags, tagIdentity } from '../../shared/library/libraryTags'
 import type {
@@ -15,6 +16,7 @@ import type {
 import { snapshotFromPaper } from '../../shared/library/paperSnapshot'
 import type { LibraryBackup } from '../../shared/library/backup'
 import { planRestore, type RestoreMode, type RestoreReport } from '../../shared/library/restorePlan'
+import { mapStorageFull } from '../../shared/storage/storageFull'
 import type { ArchiveDatabase } from '../data/db'
 import { codeLinksOfPapers } from '../data/queries/codeLinkQueries'
 
@@ -115,8 +117,13 @@ export async function toggleBookmark(
 
 export type EntryChange = Partial<Pick<ListEntry, 'status' | 'note' | 'tags'>>
 
+/**
+ * Rejects with a `StorageFullError` when storage is full; the entry is then as it was, and the
+ * caller still holds the change to retry.
+ */
 export async function updateEntry(db: ArchiveDatabase, key: EntryKey, change: EntryChange): Promise<void> {
-  await db.listEntries.update(key, change)
+  const bytesNeeded = change.note === undefined ? null : utf8ByteLength(change.note)
+  await mapStorageFull(bytesNeeded, () => db.listEntries.update(key, change))
 }
 
 export async function setStatus(db: ArchiveDatabase, key: EntryKey, status: ReadingStatus): Promise<void> {

@@ -4,6 +4,7 @@ import { PageHeader } from '../components/Page'
 import { appApi } from '../platform/appApi'
 import { ExternalLink } from '../components/ExternalLink'
 import { ArchiveDataDates } from '../components/ArchiveDataDates'
+import { StorageUsageFacts } from '../components/StorageFacts'
 
 export function AboutPage(): ReactNode {
   const [info, setInfo] = useState<AppInfo | null>(null)
@@ -46,6 +47,7 @@ export function AboutPage(): ReactNode {
           Reading lists, notes, tags, saved searches and settings live in their own tables on this machine. A
           sync never writes them, schema upgrades keep them, and you can export them at any time.
         </p>
+        <StorageUsageFacts />
       </section>
       <section aria-labelledby="version">
         <h2 id="version">Version</h2>

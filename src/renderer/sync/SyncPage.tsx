@@ -5,6 +5,7 @@ import { readArchiveSnapshot } from '../data/queries/archiveSnapshotQueries'
 import type { ArchiveSyncResult, FileSyncProgress } from '../../shared/archive/syncProgress'
 import { PageHeader } from '../components/Page'
 import { ArchiveDataDates } from '../components/ArchiveDataDates'
+import { StorageFullNotice, StorageUsageFacts } from '../components/StorageFacts'
 import { useArchiveQuery } from '../components/useArchiveQuery'
 import {
   cancelSync,
@@ -18,7 +19,8 @@ import {
   useArchiveSync,
   type ArchiveSyncState
 } from './archiveSync'
-import { formatBytes, formatCount, formatDuration } from './syncFormat'
+import { formatCount, formatDuration } from './syncFormat'
+import { formatBytes } from '../../shared/byteSize'
 import { countLabel } from '../../shared/countLabel'
 
 const TABLE_LABELS: Record<(typeof ARCHIVE_ENTITY_TABLES)[number], string> = {
@@ -72,6 +74,7 @@ function LocalArchive({ running }: { running: boolean }): ReactNode {
         ))}
       </dl>
       <ArchiveDataDates emptyText="No sync has completed yet." />
+      <StorageUsageFacts refreshKey={running} />
       {meta && <p className="muted">Last sync completed {new Date(meta.completedAt).toLocaleString()}</p>}
       {running && (
         <p className="muted">These counts are from before the running sync; they refresh when it ends.</p>
@@ -219,7 +222,15 @@ function ResultSummary({
             : 'Sync failed'}
         <span className="muted"> · {formatDuration(summary.durationSeconds)}</span>
       </h2>
-      {error && (
+      {error?.storageFull && (
+        <StorageFullNotice bytesNeeded={error.storageFull.bytesNeeded}>
+          Stopped at {error.file ?? 'finalizing'}
+          {error.recordIndex !== null ? `, record ${formatCount(error.recordIndex + 1)}` : ''}. Everything
+          imported before it is stored, and your lists and notes are unchanged. Free some disk space, then
+          sync the same files again: it resumes from the last checkpoint.
+        </StorageFullNotice>
+      )}
+      {error && !error.storageFull && (
         <p className="error-text" data-testid="sync-error">
           {error.file ? `${error.file}` : 'Database'}
           {error.recordIndex !== null ? `, record ${formatCount(error.recordIndex + 1)}` : ''}

@@ -2,6 +2,7 @@
  * Errors raised while reading a dump. Each carries the position the user needs to look at the
  * bytes themselves; `toArchiveSyncError` turns any of them into the engine's plain-data report.
  */
+import { StorageFullError } from '../storage/storageFull'
 import type { ArchiveSyncError } from './syncProgress'
 
 export type DumpFormatProblem =
@@ -73,6 +74,9 @@ export function toArchiveSyncError(
 ): ArchiveSyncError {
   if (error instanceof DumpFormatError || error instanceof RecordError) {
     return { file, recordIndex: error.recordIndex, byteOffset: error.byteOffset, message: error.message }
+  }
+  if (error instanceof StorageFullError) {
+    return { ...position, file, message: error.message, storageFull: { bytesNeeded: error.bytesNeeded } }
   }
   const detail = error instanceof Error ? error.message : String(error)
   const where = position.recordIndex === null ? '' : `record ${position.recordIndex}: `

@@ -43,6 +43,11 @@ export interface ArchiveSyncError {
   /** Offset in the uncompressed JSON where that record starts (or where parsing stopped). */
   byteOffset: number | null
   message: string
+  /**
+   * Set when the database refused a write for lack of space: the sync can resume from its last
+   * checkpoint once space is freed. `bytesNeeded` estimates what the sync still had to write.
+   */
+  storageFull?: { bytesNeeded: number | null }
 }
 
 export interface TableChangeCounts {

@@ -307,7 +307,8 @@ describe('importArchive', () => {
     const result = await importArchive(db, [papersFile()], { chunkSize: 10 })
     expect(result.outcome).toBe('failed')
     expect(result.error).toMatchObject({ file: REAL_FILES.papers, recordIndex: 29 })
-    expect(result.error?.message).toMatch(/the database refused a write: QuotaExceededError: disk full/)
+    expect(result.error?.message).toMatch(/^storage is full: about .+ more is needed$/)
+    expect(result.error?.storageFull?.bytesNeeded).toBeGreaterThan(0)
     expect(result.summary.files[0].outcome).toBe('failed')
     expect(await db.papers.count()).toBe(20)
     expect(await db.syncMeta.get(`checkpoint:${REAL_FILES.papers}`)).toMatchObject({

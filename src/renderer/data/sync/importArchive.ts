@@ -27,6 +27,8 @@ import {
   type OpenedSource
 } from '../../../shared/archive/archiveSource'
 import { toArchiveSyncError } from '../../../shared/archive/dumpErrors'
+import { utf8ByteLength } from '../../../shared/byteSize'
+import { asStorageFullError } from '../../../shared/storage/storageFull'
 import {
   DUMP_KINDS_IN_IMPORT_ORDER,
   detectDumpKind,
@@ -438,10 +440,12 @@ class ArchiveImportRun {
         })
         addTally(this.tally, tally)
       } catch (error) {
+        const bytesNeeded = entityBatchBytes(parts.slice(i)) + this.progress.unreadBytes()
         return new SyncFailed(
           toArchiveSyncError(
             file.source.name,
-            new Error(`the database refused a write: ${describe(error)}`),
+            asStorageFullError(error, bytesNeeded) ??
+              new Error(`the database refused a write: ${describe(error)}`),
             { recordIndex: recordsDone - 1, byteOffset: null }
           )
         )
@@ -477,10 +481,14 @@ class ArchiveImportRun {
     } catch (error) {
       if (error instanceof SyncCancelled) throw error
       throw new SyncFailed(
-        toArchiveSyncError(null, new Error(`finalizing failed: ${describe(error)}`), {
-          recordIndex: null,
-          byteOffset: null
-        })
+        toArchiveSyncError(
+          null,
+          asStorageFullError(error, null) ?? new Error(`finalizing failed: ${describe(error)}`),
+          {
+            recordIndex: null,
+            byteOffset: null
+          }
+        )
       )
     }
     this.clock.switchTo(null)
@@ -531,6 +539,15 @@ class ArchiveImportRun {
   private throwIfAborted(): void {
     if (this.options.signal?.aborted) throw new SyncCancelled()
   }
+}
+
+/**
+ * What refused entities would take once stored, roughly: their JSON size. Together with the dump
+ * bytes not read yet it is the space a storage-full sync still needs (compressed dumps grow when
+ * stored, so it is a lower bound for them).
+ */
+function entityBatchBytes(batches: readonly EntityBatch[]): number {
+  return batches.reduce((sum, batch) => sum + utf8ByteLength(JSON.stringify(batch)), 0)
 }
 
 function describe(error: unknown): string {

@@ -66,6 +66,16 @@ export class SyncProgressTracker {
     this.files[file].bytesRead += bytes
   }
 
+  /** Dump bytes not read yet, over the files still to read (for what a sync still has to store). */
+  unreadBytes(): number {
+    let unread = 0
+    for (const file of this.files) {
+      if (file.bytesTotal === null || file.phase === 'skipped' || file.phase === 'done') continue
+      unread += Math.max(file.bytesTotal - file.bytesRead, 0)
+    }
+    return unread
+  }
+
   setRecords(file: number, records: number): void {
     this.files[file].records = records
     this.emit(false)
