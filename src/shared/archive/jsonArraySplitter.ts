@@ -55,6 +55,13 @@ const IN_ELEMENT = 3
 const AFTER_ELEMENT = 4
 const DONE = 5
 
+const NONE_LEFT = -2
+
+function findFrom(chunk: Uint8Array, byte: number, from: number): number {
+  const at = chunk.indexOf(byte, from)
+  return at === -1 ? NONE_LEFT : at
+}
+
 function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 }
@@ -111,6 +118,10 @@ export class JsonArraySplitter {
     const elements: SplitElement[] = []
     const length = chunk.length
     let elementStart = this.state === IN_ELEMENT ? 0 : -1
+    // Next quote and backslash at or after `i`, each searched again only once `i` has passed it:
+    // searching per backslash made a long escaped string cost its length × its escapes (#13).
+    // NONE_LEFT: the chunk holds no more of that byte.
+    let nextQuote = -1
     let nextBackslash = -1
     let i = 0
     while (i < length) {
@@ -121,22 +132,21 @@ export class JsonArraySplitter {
             i++
             continue
           }
-          const quote = chunk.indexOf(QUOTE, i)
-          if (nextBackslash !== -2 && nextBackslash < i) {
-            nextBackslash = chunk.indexOf(BACKSLASH, i)
-            if (nextBackslash === -1) nextBackslash = -2
+          if (nextQuote !== NONE_LEFT && nextQuote < i) nextQuote = findFrom(chunk, QUOTE, i)
+          if (nextBackslash !== NONE_LEFT && nextBackslash < i) {
+            nextBackslash = findFrom(chunk, BACKSLASH, i)
           }
-          if (nextBackslash >= 0 && (quote === -1 || nextBackslash < quote)) {
+          if (nextBackslash !== NONE_LEFT && (nextQuote === NONE_LEFT || nextBackslash < nextQuote)) {
             this.escaped = true
             i = nextBackslash + 1
             continue
           }
-          if (quote === -1) {
+          if (nextQuote === NONE_LEFT) {
             i = length
             break
           }
           this.inString = false
-          i = quote + 1
+          i = nextQuote + 1
           if (this.depth === 0) {
             elements.push(this.completeElement(chunk, elementStart, i))
             elementStart = -1
