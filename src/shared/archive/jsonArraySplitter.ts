@@ -113,6 +113,15 @@ export class JsonArraySplitter {
     return this.chunkOffset
   }
 
+  /**
+   * The record the input has reached: the one being read and its first byte, or between
+   * records the next one and where the input stopped. Where a stream that breaks off broke.
+   */
+  get position(): { recordIndex: number; byteOffset: number } {
+    const inRecord = this.state === IN_ELEMENT
+    return { recordIndex: this.nextIndex, byteOffset: inRecord ? this.elementOffset : this.chunkOffset }
+  }
+
   /** Scans one chunk and returns the elements it completed, in order. */
   push(chunk: Uint8Array): SplitElement[] {
     const elements: SplitElement[] = []
