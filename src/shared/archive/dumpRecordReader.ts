@@ -110,7 +110,9 @@ export async function* readDumpRecords(
     const detail = reason instanceof Error ? reason.message : String(reason)
     return new DumpFormatError(
       'corrupt-compression',
-      `${what} (${detail}) in record ${recordIndex}, which starts at uncompressed byte ${byteOffset}`,
+      recordIndex === null
+        ? `${what} (${detail}) after the array's closing ']', at uncompressed byte ${byteOffset}`
+        : `${what} (${detail}) in record ${recordIndex}, which starts at uncompressed byte ${byteOffset}`,
       recordIndex,
       byteOffset
     )

@@ -115,11 +115,12 @@ export class JsonArraySplitter {
 
   /**
    * The record the input has reached: the one being read and its first byte, or between
-   * records the next one and where the input stopped. Where a stream that breaks off broke.
+   * records the next one and where the input stopped (`null` once the array has closed). Where
+   * a stream that breaks off broke.
    */
-  get position(): { recordIndex: number; byteOffset: number } {
-    const inRecord = this.state === IN_ELEMENT
-    return { recordIndex: this.nextIndex, byteOffset: inRecord ? this.elementOffset : this.chunkOffset }
+  get position(): { recordIndex: number | null; byteOffset: number } {
+    if (this.state === IN_ELEMENT) return { recordIndex: this.nextIndex, byteOffset: this.elementOffset }
+    return { recordIndex: this.state === DONE ? null : this.nextIndex, byteOffset: this.chunkOffset }
   }
 
   /** Scans one chunk and returns the elements it completed, in order. */
