@@ -14,6 +14,12 @@
  * queued in it, so how much decoded data the consumer saw would depend on how fast it read (the
  * importer reported corruption hundreds of records earlier than the CLI, #13). The output closes
  * after everything decoded before the failure, and `failure()` then says why it ended.
+ *
+ * Left apart: bytes after the last member that start with NUL. Node's zlib ignores them (it takes
+ * them for tar-style padding) while Chromium's decoder, like this one, refuses them; telling them
+ * apart in Node would need where its decoder ended a member, which it does not say. Node also
+ * drops what its failing call decoded (up to one 16 KiB output chunk), so on Node a corruption
+ * can be reported a few records before where Chromium reports it.
  */
 
 /** The first bytes of a gzip member: magic 1f 8b, compression method 8 (deflate, the only one). */

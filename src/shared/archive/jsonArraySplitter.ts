@@ -288,7 +288,12 @@ export class JsonArraySplitter {
   }
 
   private invalid(what: string, i: number): DumpFormatError {
-    return new DumpFormatError('invalid-json', `invalid JSON: ${what}`, this.nextIndex, this.chunkOffset + i)
+    return new DumpFormatError(
+      'invalid-json',
+      `invalid JSON at record ${this.nextIndex}: ${what}`,
+      this.nextIndex,
+      this.chunkOffset + i
+    )
   }
 
   private carry(chunk: Uint8Array, from: number): void {
