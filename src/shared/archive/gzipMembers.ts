@@ -172,7 +172,8 @@ class MemberDecoder {
     }
     // The member ended right before this piece; its decompressor refuses anything more.
     this.member = new MemberInflater(this.createDecompressor(), output)
-    this.failure = await this.member.write(piece)
+    const refusedAtStart = await this.member.write(piece)
+    if (refusedAtStart !== null) this.failure = (await this.member.pumped) ?? refusedAtStart
   }
 }
 
