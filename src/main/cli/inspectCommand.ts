@@ -200,9 +200,17 @@ async function inspectKind(
       clearEntityBatch(batch)
     }
   }
-  // The task tree of the records that were read, even when a file broke off.
-  ingestor.finish(batch)
-  inspection.take(batch)
+  // The task tree of the records that were read, even when a file broke off. A failure here is
+  // the kind's last file's, as the engine reports it.
+  try {
+    ingestor.finish(batch)
+    inspection.take(batch)
+  } catch (error) {
+    const last = inspection.files[inspection.files.length - 1]
+    last.ok = false
+    inspection.errors.push(toArchiveSyncError(last.file, error, { recordIndex: null, byteOffset: null }))
+    clearEntityBatch(batch)
+  }
   if (kind === 'evaluation-tables') inspection.addEvaluationStats(ingestor.normalizer.stats)
 }
 

@@ -6,6 +6,7 @@
  * published as `evaluation_tables.json` although it is gzip.
  */
 import { DumpFormatError } from './dumpErrors'
+import { gunzipMembers, type GunzippedStream } from './gzipMembers'
 import { JsonArraySplitter, type SplitElement } from './jsonArraySplitter'
 
 const GZIP_MAGIC = [0x1f, 0x8b]
@@ -81,13 +82,6 @@ function countingStream(onBytes: (bytes: number) => void): TransformStream<Uint8
   })
 }
 
-function gunzip(stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  // The DOM and Node typings disagree on the buffer type DecompressionStream accepts; at runtime
-  // both take any Uint8Array.
-  const decompression = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>
-  return stream.pipeThrough(decompression)
-}
-
 export interface ReadDumpRecordsOptions {
   maxRecordBytes?: number
   /** Called with the size of every raw (possibly compressed) chunk read. */
@@ -95,8 +89,10 @@ export interface ReadDumpRecordsOptions {
 }
 
 /**
- * The file's records, one batch per decompressed chunk. Stream failures (a truncated or corrupt
- * gzip member) become a `DumpFormatError` at the record being read when they happened.
+ * The file's records, one batch per decompressed chunk. A corrupt or truncated gzip member, or a
+ * stream that fails, becomes a `DumpFormatError` at the record the data reached: every byte
+ * decoded before the failure is split first, so the position does not depend on how fast the
+ * caller consumes the batches.
  */
 export async function* readDumpRecords(
   source: ReadableStream<Uint8Array>,
@@ -106,20 +102,26 @@ export async function* readDumpRecords(
   const counted = options.onRawBytes
     ? peeked.stream.pipeThrough(countingStream(options.onRawBytes))
     : peeked.stream
-  const bytes = isGzip(peeked.head) ? gunzip(counted) : counted
+  const gunzipped: GunzippedStream | null = isGzip(peeked.head) ? gunzipMembers(counted) : null
   const splitter = new JsonArraySplitter({ maxRecordBytes: options.maxRecordBytes })
-  const reader = bytes.getReader()
+  const reader = (gunzipped?.readable ?? counted).getReader()
+  const brokenAt = (what: string, reason: unknown) => {
+    const { recordIndex, byteOffset } = splitter.position
+    const detail = reason instanceof Error ? reason.message : String(reason)
+    return new DumpFormatError(
+      'corrupt-compression',
+      recordIndex === null
+        ? `${what} (${detail}) after the array's closing ']', at uncompressed byte ${byteOffset}`
+        : `${what} (${detail}) in record ${recordIndex}, which starts at uncompressed byte ${byteOffset}`,
+      recordIndex,
+      byteOffset
+    )
+  }
   const read = async () => {
     try {
       return await reader.read()
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new DumpFormatError(
-        'corrupt-compression',
-        `the compressed data is corrupt or truncated (${reason}) while reading record ${splitter.recordsSplit}`,
-        splitter.recordsSplit,
-        splitter.bytesConsumed
-      )
+      throw brokenAt('reading the file failed', error)
     }
   }
   let finished = false
@@ -130,6 +132,8 @@ export async function* readDumpRecords(
       const elements = splitter.push(next.value)
       if (elements.length > 0) yield elements
     }
+    const failure = gunzipped?.failure() ?? null
+    if (failure !== null) throw brokenAt('the compressed data is corrupt or truncated', failure)
     splitter.end()
     finished = true
   } finally {

@@ -55,6 +55,13 @@ const IN_ELEMENT = 3
 const AFTER_ELEMENT = 4
 const DONE = 5
 
+const NONE_LEFT = -2
+
+function findFrom(chunk: Uint8Array, byte: number, from: number): number {
+  const at = chunk.indexOf(byte, from)
+  return at === -1 ? NONE_LEFT : at
+}
+
 function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 }
@@ -106,11 +113,25 @@ export class JsonArraySplitter {
     return this.chunkOffset
   }
 
+  /**
+   * The record the input has reached: the one being read and its first byte, or between
+   * records the next one and where the input stopped (`null` once the array has closed). Where
+   * a stream that breaks off broke.
+   */
+  get position(): { recordIndex: number | null; byteOffset: number } {
+    if (this.state === IN_ELEMENT) return { recordIndex: this.nextIndex, byteOffset: this.elementOffset }
+    return { recordIndex: this.state === DONE ? null : this.nextIndex, byteOffset: this.chunkOffset }
+  }
+
   /** Scans one chunk and returns the elements it completed, in order. */
   push(chunk: Uint8Array): SplitElement[] {
     const elements: SplitElement[] = []
     const length = chunk.length
     let elementStart = this.state === IN_ELEMENT ? 0 : -1
+    // Next quote and backslash at or after `i`, each searched again only once `i` has passed it:
+    // searching per backslash made a long escaped string cost its length × its escapes (#13).
+    // NONE_LEFT: the chunk holds no more of that byte.
+    let nextQuote = -1
     let nextBackslash = -1
     let i = 0
     while (i < length) {
@@ -121,22 +142,21 @@ export class JsonArraySplitter {
             i++
             continue
           }
-          const quote = chunk.indexOf(QUOTE, i)
-          if (nextBackslash !== -2 && nextBackslash < i) {
-            nextBackslash = chunk.indexOf(BACKSLASH, i)
-            if (nextBackslash === -1) nextBackslash = -2
+          if (nextQuote !== NONE_LEFT && nextQuote < i) nextQuote = findFrom(chunk, QUOTE, i)
+          if (nextBackslash !== NONE_LEFT && nextBackslash < i) {
+            nextBackslash = findFrom(chunk, BACKSLASH, i)
           }
-          if (nextBackslash >= 0 && (quote === -1 || nextBackslash < quote)) {
+          if (nextBackslash !== NONE_LEFT && (nextQuote === NONE_LEFT || nextBackslash < nextQuote)) {
             this.escaped = true
             i = nextBackslash + 1
             continue
           }
-          if (quote === -1) {
+          if (nextQuote === NONE_LEFT) {
             i = length
             break
           }
           this.inString = false
-          i = quote + 1
+          i = nextQuote + 1
           if (this.depth === 0) {
             elements.push(this.completeElement(chunk, elementStart, i))
             elementStart = -1
@@ -268,7 +288,12 @@ export class JsonArraySplitter {
   }
 
   private invalid(what: string, i: number): DumpFormatError {
-    return new DumpFormatError('invalid-json', `invalid JSON: ${what}`, this.nextIndex, this.chunkOffset + i)
+    return new DumpFormatError(
+      'invalid-json',
+      `invalid JSON at record ${this.nextIndex}: ${what}`,
+      this.nextIndex,
+      this.chunkOffset + i
+    )
   }
 
   private carry(chunk: Uint8Array, from: number): void {
