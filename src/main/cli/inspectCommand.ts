@@ -1,15 +1,24 @@
 /**
- * `npm run archive -- inspect <file…>`: reads dumps with the sync engine's own reader and
+ * `npm run archive -- inspect [--kind <kind>] <file…>`: reads dumps with the sync engine's own reader and
  * normalizers, without a database, and prints one JSON report: what a sync of these files would
  * store, which metric strings hold no number, and where a broken file breaks.
  *
  * Papers are resolved in memory the way the engine resolves them (arXiv id, then title), so the
  * stub count is what a sync into an empty database would create.
+ *
+ * `--kind` reads every file as that kind, for files whose names do not say (`eff.json`). A file
+ * whose result rows sit in a field the normalizer does not read (`sota.sota_rows`) is reported by
+ * name and field, and is an error (exit 1) when not one of its rows could be read.
  */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { toArchiveSyncError } from '../../shared/archive/dumpErrors'
-import { DUMP_KINDS_IN_IMPORT_ORDER, detectDumpKind, type DumpKind } from '../../shared/archive/dumpKinds'
+import {
+  DUMP_KINDS_IN_IMPORT_ORDER,
+  detectDumpKind,
+  isDumpKind,
+  type DumpKind
+} from '../../shared/archive/dumpKinds'
 import {
   clearEntityBatch,
   createEntityBatch,
@@ -27,12 +36,14 @@ import { paperTitleKey } from '../../shared/archive/paperKeys'
 import { isResultStubId, PaperMatchIndex } from '../../shared/archive/paperResolution'
 import type { ResultRecord } from '../../shared/archive/entities'
 import type { ArchiveSyncError } from '../../shared/archive/syncProgress'
+import { unreadRowWarnings, unreadRowsSince } from '../../shared/archive/unreadRowWarnings'
 import { readDumpFile } from '../archive/readDumpFile'
 
 const MAX_EXAMPLES = 10
 const MAX_ERRORS = 10
 
-const USAGE = 'usage: npm run archive -- inspect <dump file…>  (gzip or plain JSON; kind from the file name)'
+const USAGE = `usage: npm run archive -- inspect [--kind <${DUMP_KINDS_IN_IMPORT_ORDER.join('|')}>] <dump file…>
+  gzip or plain JSON; the kind comes from the file name unless --kind names it`
 
 interface FileReport {
   file: string
@@ -40,6 +51,8 @@ interface FileReport {
   bytes: number | null
   records: number
   ok: boolean
+  /** Rows in fields the normalizer does not read, and similar: read, but incompletely. */
+  warnings: string[]
 }
 
 interface UnparsedMetricExample {
@@ -182,8 +195,11 @@ async function inspectKind(
   const ingestor = new DumpRecordIngestor(createDumpNormalizer(kind, context))
   const batch = createEntityBatch()
   for (const path of paths) {
-    const report: FileReport = { file: basename(path), kind, bytes: null, records: 0, ok: true }
+    const report: FileReport = { file: basename(path), kind, bytes: null, records: 0, ok: true, warnings: [] }
     inspection.files.push(report)
+    const stats = ingestor.normalizer.stats
+    const unreadBefore = new Map(stats.unreadRowFields)
+    const rowsBefore = stats.resultRowOccurrences
     try {
       report.bytes = (await stat(path)).size
       for await (const elements of readDumpRecords(readDumpFile(path))) {
@@ -199,6 +215,18 @@ async function inspectKind(
       inspection.errors.push(toArchiveSyncError(report.file, error, { recordIndex: null, byteOffset: null }))
       clearEntityBatch(batch)
     }
+    const rows = stats.resultRowOccurrences - rowsBefore
+    report.warnings = unreadRowWarnings(
+      report.file,
+      unreadRowsSince(unreadBefore, stats.unreadRowFields),
+      rows
+    )
+    if (report.warnings.length > 0 && rows === 0) {
+      report.ok = false
+      for (const message of report.warnings) {
+        inspection.errors.push({ file: report.file, recordIndex: null, byteOffset: null, message })
+      }
+    }
   }
   // The task tree of the records that were read, even when a file broke off.
   ingestor.finish(batch)
@@ -206,25 +234,62 @@ async function inspectKind(
   if (kind === 'evaluation-tables') inspection.addEvaluationStats(ingestor.normalizer.stats)
 }
 
+interface InspectArgs {
+  paths: string[]
+  kind: DumpKind | null
+  help: boolean
+}
+
+function parseInspectArgs(args: string[]): InspectArgs | string {
+  const parsed: InspectArgs = { paths: [], kind: null, help: false }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === '--help') parsed.help = true
+    else if (arg === '--kind' || arg.startsWith('--kind=')) {
+      const value = arg === '--kind' ? args[++i] : arg.slice('--kind='.length)
+      if (!isDumpKind(value)) return `--kind must be one of ${DUMP_KINDS_IN_IMPORT_ORDER.join(', ')}`
+      parsed.kind = value
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`
+    else parsed.paths.push(arg)
+  }
+  return parsed
+}
+
 /** Runs `inspect`; prints one JSON object through `out` and resolves to the exit code. */
-export async function runInspect(args: string[], out: (line: string) => void): Promise<number> {
-  const paths = args.filter((arg) => !arg.startsWith('--'))
-  if (paths.length === 0 || args.includes('--help')) {
+export async function runInspect(
+  args: string[],
+  out: (line: string) => void,
+  err: (line: string) => void = out
+): Promise<number> {
+  const parsed = parseInspectArgs(args)
+  if (typeof parsed === 'string') {
+    err(`${parsed}\n${USAGE}`)
+    return 2
+  }
+  const { paths, help } = parsed
+  if (paths.length === 0 || help) {
     out(USAGE)
     return paths.length === 0 ? 2 : 0
   }
   const inspection = new Inspection()
   const byKind = new Map<DumpKind, string[]>()
   for (const path of paths) {
-    const kind = detectDumpKind(path)
+    const kind = parsed.kind ?? detectDumpKind(path)
     if (kind === null) {
-      inspection.files.push({ file: basename(path), kind: null, bytes: null, records: 0, ok: false })
+      inspection.files.push({
+        file: basename(path),
+        kind: null,
+        bytes: null,
+        records: 0,
+        ok: false,
+        warnings: []
+      })
       inspection.errors.push({
         file: basename(path),
         recordIndex: null,
         byteOffset: null,
         message:
-          'not a Papers With Code dump name (papers-with-abstracts, links-between-papers-and-code, evaluation-tables, methods, datasets)'
+          'not a Papers With Code dump name (papers-with-abstracts, links-between-papers-and-code, evaluation-tables, methods, datasets); name its kind with --kind'
       })
       continue
     }

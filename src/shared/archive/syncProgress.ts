@@ -67,6 +67,8 @@ export interface FileSyncSummary {
   repeatedLeaderboards: number
   /** Metric strings that hold no single number (`"-"`, `"N/A"`, `"54.60/55.55"`). */
   unparsedMetricValues: number
+  /** What the user should know about the file although it imported (rows in an unread field). */
+  warnings: string[]
 }
 
 export interface StubChangeCounts {

@@ -20,6 +20,7 @@ import {
   realFileBytes,
   realRecords
 } from './archiveFixtures'
+import { squadWithOldRowField } from './oldRowsFixture'
 
 const SQUAD = 'sota-extractor_tasks_squad.json'
 const EVALUATION_SLICE = realRecords(REAL_FILES.evaluationTables).slice(0, 16)
@@ -193,5 +194,27 @@ describe('change detection', () => {
     const forced = await run(db, [methodsFile()], { force: true })
     expect(forced.summary.files[0].outcome).toBe('imported')
     expect(forced.summary.tables.methods).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 1924 })
+  })
+})
+
+describe('files the names do not announce', () => {
+  it('imports a file under the kind the user picked', async () => {
+    const db = freshDatabase()
+    const unnamed = memorySource('eff.json', realFileBytes(SQUAD))
+    expect((await importArchive(db, [unnamed])).outcome).toBe('failed')
+    const picked = memorySource('eff.json', realFileBytes(SQUAD), { kind: 'evaluation-tables' })
+    const result = await run(db, [picked])
+    expect(result.summary.files[0]).toMatchObject({ kind: 'evaluation-tables', warnings: [] })
+    expect(await db.leaderboards.count()).toBe(2)
+  })
+
+  it('warns, naming the file and the field, when rows sit where the importer does not read', async () => {
+    const db = freshDatabase()
+    const old = memorySource('old_evaluation-tables.json', gzipDump(squadWithOldRowField()))
+    const result = await run(db, [old])
+    expect(await db.results.count()).toBe(0)
+    expect(result.summary.files[0].warnings).toEqual([
+      'old_evaluation-tables.json: 451 result rows are in "sota.sota_rows", a field this importer does not read (it reads "sota.rows"); no result could be imported from this file'
+    ])
   })
 })

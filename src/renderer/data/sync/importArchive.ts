@@ -66,6 +66,7 @@ import type {
   ArchiveSyncResult,
   FileSyncSummary
 } from '../../../shared/archive/syncProgress'
+import { unreadRowWarnings, unreadRowsSince } from '../../../shared/archive/unreadRowWarnings'
 import { readArchiveHoldings, readUserHoldings } from './archiveHoldings'
 import { addTally, createSyncTally, writeEntityChunk } from './entityChunkWriter'
 import { finalizeArchive } from './finalizeArchive'
@@ -257,7 +258,8 @@ class ArchiveImportRun {
           records: 0,
           recordsSkippedByCheckpoint: 0,
           repeatedLeaderboards: 0,
-          unparsedMetricValues: 0
+          unparsedMetricValues: 0,
+          warnings: []
         }
       })
     }
@@ -414,7 +416,7 @@ class ArchiveImportRun {
         : checkpoint.complete
           ? Number.POSITIVE_INFINITY
           : checkpoint.recordsDone
-    const before = { ...stats }
+    const before = { ...stats, unreadRowFields: new Map(stats.unreadRowFields) }
     const pending = createEntityBatch()
     this.progress.setFilePhase(progressId, 'parsing')
     this.clock.switchTo('reading')
@@ -453,6 +455,11 @@ class ArchiveImportRun {
     summary.outcome = summary.recordsSkippedByCheckpoint > 0 ? 'resumed' : 'imported'
     summary.repeatedLeaderboards = stats.repeatedLeaderboards - before.repeatedLeaderboards
     summary.unparsedMetricValues = stats.unparsedMetricValues - before.unparsedMetricValues
+    summary.warnings = unreadRowWarnings(
+      file.source.name,
+      unreadRowsSince(before.unreadRowFields, stats.unreadRowFields),
+      stats.resultRowOccurrences - before.resultRowOccurrences
+    )
     this.progress.setRecords(progressId, summary.records)
     this.progress.setFilePhase(progressId, 'finalizing')
   }
