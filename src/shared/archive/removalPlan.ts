@@ -173,3 +173,8 @@ export function countRemovals(plan: RemovalPlan): RemovalCounts {
     }
   }
 }
+
+/** Whether a plan removes anything or keeps anything only because the user holds it. */
+export function hasRemovals(counts: RemovalCounts): boolean {
+  return Object.values(counts.removed).some((n) => n > 0) || Object.values(counts.kept).some((n) => n > 0)
+}
