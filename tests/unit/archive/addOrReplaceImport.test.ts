@@ -188,6 +188,17 @@ describe('change detection', () => {
     expect((await run(db, [memorySource('methods.json', edited)])).summary.files[0].outcome).toBe('unchanged')
   })
 
+  it('skips a file added again unchanged, but not once another file of its kind came after it', async () => {
+    const db = freshDatabase()
+    await run(db, [evaluationSlice()])
+    await run(db, [squad()])
+    expect((await run(db, [squad()])).summary.files[0].outcome).toBe('unchanged')
+    expect((await run(db, [evaluationSlice()])).summary.files[0].outcome).toBe('imported')
+    // As a replace, SQuAD alone is not what the tables hold: it is read, and would remove the rest.
+    const replace = await previewArchiveImport(db, [squad()], { replaceKinds: 'all' })
+    expect(replace.summary.files[0].outcome).toBe('imported')
+  })
+
   it('re-reads an unchanged file when forced, writing nothing', async () => {
     const db = freshDatabase()
     await run(db, [methodsFile()])

@@ -315,7 +315,7 @@ class ArchiveImportRun {
   }
 
   /**
-   * Whether the tables already hold exactly these files of `kind`, by full content hash. The
+   * Whether importing these files of `kind` again would change nothing, by full content hash. The
    * cheap prefix fingerprint only says whether hashing is worth it: when it matches, the file's
    * raw bytes are hashed (no gunzip, no parse) and compared with the hash recorded when it was
    * imported; a same-size edit past the first 64 KiB is read, not skipped (issue #13).
@@ -323,10 +323,14 @@ class ArchiveImportRun {
   private async isUnchanged(kind: DumpKind, files: PlannedFile[]): Promise<boolean> {
     const cached = this.unchangedKinds.get(kind)
     if (cached !== undefined) return cached
-    const previous = this.state.archive?.kinds[kind]
-    let unchanged = !this.options.force && previous !== undefined && previous.length === files.length
+    // A replace must match the kind's whole entry; an add, the files imported last (nothing of
+    // the kind imported since could have overwritten what they wrote).
+    const entry = this.state.archive?.kinds[kind] ?? []
+    const previous = this.replaces(kind) ? entry : entry.slice(-files.length)
+    let unchanged = !this.options.force && entry.length > 0 && previous.length === files.length
+    if (this.replaces(kind)) unchanged &&= entry.length === files.length
     for (const file of files) {
-      if (!unchanged || previous === undefined) break
+      if (!unchanged) break
       this.current = file
       const opened = await this.open(file)
       const match = previous.find((p) => p.fingerprint === opened.fingerprint && p.contentHash !== undefined)
