@@ -9,6 +9,8 @@
  * `--kind` reads every file as that kind, for files whose names do not say (`eff.json`). A file
  * whose result rows sit in a field the normalizer does not read (`sota.sota_rows`) is reported by
  * name and field, and is an error (exit 1) when not one of its rows could be read.
+ * `--replacing <file>` adds `replacePlan`: what replacing those files' kinds with the inspected
+ * files would remove (inMemoryReplacePlan.ts).
  */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -37,12 +39,14 @@ import { isResultStubId, PaperMatchIndex } from '../../shared/archive/paperResol
 import type { ResultRecord } from '../../shared/archive/entities'
 import type { ArchiveSyncError } from '../../shared/archive/syncProgress'
 import { unreadRowWarnings, unreadRowsSince } from '../../shared/archive/unreadRowWarnings'
+import type { RemovalCounts } from '../../shared/archive/removalPlan'
 import { readDumpFile } from '../archive/readDumpFile'
+import { planReplaceInMemory } from './inMemoryReplacePlan'
 
 const MAX_EXAMPLES = 10
 const MAX_ERRORS = 10
 
-const USAGE = `usage: npm run archive -- inspect [--kind <${DUMP_KINDS_IN_IMPORT_ORDER.join('|')}>] <dump file…>
+const USAGE = `usage: npm run archive -- inspect [--kind <${DUMP_KINDS_IN_IMPORT_ORDER.join('|')}>] [--replacing <held dump>]… <dump file…>
   gzip or plain JSON; the kind comes from the file name unless --kind names it`
 
 interface FileReport {
@@ -234,14 +238,44 @@ async function inspectKind(
   if (kind === 'evaluation-tables') inspection.addEvaluationStats(ingestor.normalizer.stats)
 }
 
+/** The removals replacing what `replacing` holds with the inspected files would make; `null` on errors. */
+async function replacePlan(
+  replacing: string[],
+  incoming: ReadonlyMap<DumpKind, string[]>,
+  inspection: Inspection
+): Promise<RemovalCounts | null> {
+  const held = new Map<DumpKind, string[]>()
+  for (const path of replacing) {
+    const kind = detectDumpKind(path)
+    if (kind === null) {
+      inspection.errors.push({
+        file: basename(path),
+        recordIndex: null,
+        byteOffset: null,
+        message: '--replacing needs dump files whose names say their kind'
+      })
+      return null
+    }
+    held.set(kind, [...(held.get(kind) ?? []), path])
+  }
+  try {
+    return await planReplaceInMemory(held, incoming, createNormalizationContext())
+  } catch (error) {
+    inspection.errors.push(toArchiveSyncError(null, error, { recordIndex: null, byteOffset: null }))
+    return null
+  }
+}
+
 interface InspectArgs {
   paths: string[]
   kind: DumpKind | null
+  /** Files standing for what the archive holds, for the plan of replacing it with `paths`. */
+  replacing: string[]
   help: boolean
 }
 
 function parseInspectArgs(args: string[]): InspectArgs | string {
-  const parsed: InspectArgs = { paths: [], kind: null, help: false }
+  const parsed: InspectArgs = { paths: [], kind: null, replacing: [], help: false }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
     if (arg === '--help') parsed.help = true
@@ -249,6 +283,10 @@ function parseInspectArgs(args: string[]): InspectArgs | string {
       const value = arg === '--kind' ? args[++i] : arg.slice('--kind='.length)
       if (!isDumpKind(value)) return `--kind must be one of ${DUMP_KINDS_IN_IMPORT_ORDER.join(', ')}`
       parsed.kind = value
+    } else if (arg === '--replacing') {
+      const value = args[++i]
+      if (value === undefined || value.startsWith('--')) return '--replacing needs a dump file'
+      parsed.replacing.push(value)
     } else if (arg.startsWith('--')) return `unknown option ${arg}`
     else parsed.paths.push(arg)
   }
@@ -301,6 +339,9 @@ export async function runInspect(
     if (kindPaths) await inspectKind(kind, kindPaths, inspection, context)
   }
   inspection.countStubs()
-  out(JSON.stringify(inspection.report(), null, 2))
+  const report = inspection.report() as Record<string, unknown>
+  if (parsed.replacing.length > 0)
+    report.replacePlan = await replacePlan(parsed.replacing, byKind, inspection)
+  out(JSON.stringify(report, null, 2))
   return inspection.errors.length > 0 ? 1 : 0
 }

@@ -113,4 +113,21 @@ describe('archive inspect', () => {
       'old_evaluation-tables.json: 451 result rows are in "sota.sota_rows", a field this importer does not read (it reads "sota.rows"); no result could be imported from this file'
     ])
   })
+
+  it('prints the plan of replacing held files with the inspected ones (issue #13 figures)', async () => {
+    const lines: string[] = []
+    const code = await runInspect(
+      [
+        '--kind',
+        'evaluation-tables',
+        '--replacing',
+        realFilePath(REAL_FILES.evaluationTables),
+        realFilePath(SQUAD_FILE)
+      ],
+      (line) => lines.push(line)
+    )
+    expect(code).toBe(0)
+    const report = JSON.parse(lines[0]) as { replacePlan: { removed: Record<string, number> } }
+    expect(report.replacePlan.removed).toMatchObject({ leaderboards: 2736, results: 15_305, tasks: 1552 })
+  })
 })
