@@ -72,5 +72,23 @@ test.describe('adding and replacing archive files', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await sync.waitForArchiveIdle()
     await expect(sync.summary).toContainText('eff.json: imported')
+
+    // Confirmed, the replace removes what the preview said, and keeps the followed board.
+    await page.getByRole('checkbox', { name: 'Re-read files even if unchanged' }).uncheck()
+    await pick(page, 'eff.json')
+    await page.getByLabel('Kind of eff.json').selectOption('evaluation-tables')
+    await page.getByRole('checkbox', { name: /Replace the archive’s evaluation tables/ }).check()
+    await page.getByRole('button', { name: 'Preview and import' }).click()
+    await expect(page.getByTestId('replace-removed')).toContainText('2,735 leaderboards', {
+      timeout: 120_000
+    })
+    await page.getByRole('button', { name: 'Remove and import' }).click()
+    await sync.waitForArchiveIdle()
+    await expect(page.getByTestId('sync-removals')).toContainText('removed 2,735 leaderboards')
+    await expect(page.getByTestId('sync-removals')).toContainText('1 leaderboard you follow')
+    await expect(sync.count('leaderboards')).toHaveText('3')
+    await page.screenshot({ path: `${SHOTS}/replaced-summary.png`, fullPage: true })
+    await sync.open('/sota/image-classification-on-imagenet')
+    await expect(page.getByRole('button', { name: '✓ Following' })).toBeVisible()
   })
 })
