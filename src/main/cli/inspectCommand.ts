@@ -1,15 +1,26 @@
 /**
- * `npm run archive -- inspect <file…>`: reads dumps with the sync engine's own reader and
+ * `npm run archive -- inspect [--kind <kind>] <file…>`: reads dumps with the sync engine's own reader and
  * normalizers, without a database, and prints one JSON report: what a sync of these files would
  * store, which metric strings hold no number, and where a broken file breaks.
  *
  * Papers are resolved in memory the way the engine resolves them (arXiv id, then title), so the
  * stub count is what a sync into an empty database would create.
+ *
+ * `--kind` reads every file as that kind, for files whose names do not say (`eff.json`). A file
+ * whose result rows sit in a field the normalizer does not read (`sota.sota_rows`) is reported by
+ * name and field, and is an error (exit 1) when not one of its rows could be read.
+ * `--replacing <file>` adds `replacePlan`: what replacing those files' kinds with the inspected
+ * files would remove (inMemoryReplacePlan.ts).
  */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { toArchiveSyncError } from '../../shared/archive/dumpErrors'
-import { DUMP_KINDS_IN_IMPORT_ORDER, detectDumpKind, type DumpKind } from '../../shared/archive/dumpKinds'
+import {
+  DUMP_KINDS_IN_IMPORT_ORDER,
+  detectDumpKind,
+  isDumpKind,
+  type DumpKind
+} from '../../shared/archive/dumpKinds'
 import {
   clearEntityBatch,
   createEntityBatch,
@@ -27,12 +38,16 @@ import { paperTitleKey } from '../../shared/archive/paperKeys'
 import { isResultStubId, PaperMatchIndex } from '../../shared/archive/paperResolution'
 import type { ResultRecord } from '../../shared/archive/entities'
 import type { ArchiveSyncError } from '../../shared/archive/syncProgress'
+import { unreadRowWarnings, unreadRowsSince } from '../../shared/archive/unreadRowWarnings'
+import type { RemovalCounts } from '../../shared/archive/removalPlan'
 import { readDumpFile } from '../archive/readDumpFile'
+import { planReplaceInMemory } from './inMemoryReplacePlan'
 
 const MAX_EXAMPLES = 10
 const MAX_ERRORS = 10
 
-const USAGE = 'usage: npm run archive -- inspect <dump file…>  (gzip or plain JSON; kind from the file name)'
+const USAGE = `usage: npm run archive -- inspect [--kind <${DUMP_KINDS_IN_IMPORT_ORDER.join('|')}>] [--replacing <held dump>]… <dump file…>
+  gzip or plain JSON; the kind comes from the file name unless --kind names it`
 
 interface FileReport {
   file: string
@@ -40,6 +55,8 @@ interface FileReport {
   bytes: number | null
   records: number
   ok: boolean
+  /** Rows in fields the normalizer does not read, and similar: read, but incompletely. */
+  warnings: string[]
 }
 
 interface UnparsedMetricExample {
@@ -182,8 +199,11 @@ async function inspectKind(
   const ingestor = new DumpRecordIngestor(createDumpNormalizer(kind, context))
   const batch = createEntityBatch()
   for (const path of paths) {
-    const report: FileReport = { file: basename(path), kind, bytes: null, records: 0, ok: true }
+    const report: FileReport = { file: basename(path), kind, bytes: null, records: 0, ok: true, warnings: [] }
     inspection.files.push(report)
+    const stats = ingestor.normalizer.stats
+    const unreadBefore = new Map(stats.unreadRowFields)
+    const rowsBefore = stats.resultRowOccurrences
     try {
       report.bytes = (await stat(path)).size
       for await (const elements of readDumpRecords(readDumpFile(path))) {
@@ -198,6 +218,18 @@ async function inspectKind(
       report.ok = false
       inspection.errors.push(toArchiveSyncError(report.file, error, { recordIndex: null, byteOffset: null }))
       clearEntityBatch(batch)
+    }
+    const rows = stats.resultRowOccurrences - rowsBefore
+    report.warnings = unreadRowWarnings(
+      report.file,
+      unreadRowsSince(unreadBefore, stats.unreadRowFields),
+      rows
+    )
+    if (report.warnings.length > 0 && rows === 0) {
+      report.ok = false
+      for (const message of report.warnings) {
+        inspection.errors.push({ file: report.file, recordIndex: null, byteOffset: null, message })
+      }
     }
   }
   // The task tree of the records that were read, even when a file broke off. A failure here is
@@ -214,25 +246,96 @@ async function inspectKind(
   if (kind === 'evaluation-tables') inspection.addEvaluationStats(ingestor.normalizer.stats)
 }
 
+/** The removals replacing what `replacing` holds with the inspected files would make; `null` on errors. */
+async function replacePlan(
+  replacing: string[],
+  incoming: ReadonlyMap<DumpKind, string[]>,
+  inspection: Inspection
+): Promise<RemovalCounts | null> {
+  const held = new Map<DumpKind, string[]>()
+  for (const path of replacing) {
+    const kind = detectDumpKind(path)
+    if (kind === null) {
+      inspection.errors.push({
+        file: basename(path),
+        recordIndex: null,
+        byteOffset: null,
+        message: '--replacing needs dump files whose names say their kind'
+      })
+      return null
+    }
+    held.set(kind, [...(held.get(kind) ?? []), path])
+  }
+  try {
+    return await planReplaceInMemory(held, incoming, createNormalizationContext())
+  } catch (error) {
+    inspection.errors.push(toArchiveSyncError(null, error, { recordIndex: null, byteOffset: null }))
+    return null
+  }
+}
+
+interface InspectArgs {
+  paths: string[]
+  kind: DumpKind | null
+  /** Files standing for what the archive holds, for the plan of replacing it with `paths`. */
+  replacing: string[]
+  help: boolean
+}
+
+function parseInspectArgs(args: string[]): InspectArgs | string {
+  const parsed: InspectArgs = { paths: [], kind: null, replacing: [], help: false }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === '--help') parsed.help = true
+    else if (arg === '--kind' || arg.startsWith('--kind=')) {
+      const value = arg === '--kind' ? args[++i] : arg.slice('--kind='.length)
+      if (!isDumpKind(value)) return `--kind must be one of ${DUMP_KINDS_IN_IMPORT_ORDER.join(', ')}`
+      parsed.kind = value
+    } else if (arg === '--replacing') {
+      const value = args[++i]
+      if (value === undefined || value.startsWith('--')) return '--replacing needs a dump file'
+      parsed.replacing.push(value)
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`
+    else parsed.paths.push(arg)
+  }
+  return parsed
+}
+
 /** Runs `inspect`; prints one JSON object through `out` and resolves to the exit code. */
-export async function runInspect(args: string[], out: (line: string) => void): Promise<number> {
-  const paths = args.filter((arg) => !arg.startsWith('--'))
-  if (paths.length === 0 || args.includes('--help')) {
+export async function runInspect(
+  args: string[],
+  out: (line: string) => void,
+  err: (line: string) => void = out
+): Promise<number> {
+  const parsed = parseInspectArgs(args)
+  if (typeof parsed === 'string') {
+    err(`${parsed}\n${USAGE}`)
+    return 2
+  }
+  const { paths, help } = parsed
+  if (paths.length === 0 || help) {
     out(USAGE)
     return paths.length === 0 ? 2 : 0
   }
   const inspection = new Inspection()
   const byKind = new Map<DumpKind, string[]>()
   for (const path of paths) {
-    const kind = detectDumpKind(path)
+    const kind = parsed.kind ?? detectDumpKind(path)
     if (kind === null) {
-      inspection.files.push({ file: basename(path), kind: null, bytes: null, records: 0, ok: false })
+      inspection.files.push({
+        file: basename(path),
+        kind: null,
+        bytes: null,
+        records: 0,
+        ok: false,
+        warnings: []
+      })
       inspection.errors.push({
         file: basename(path),
         recordIndex: null,
         byteOffset: null,
         message:
-          'not a Papers With Code dump name (papers-with-abstracts, links-between-papers-and-code, evaluation-tables, methods, datasets)'
+          'not a Papers With Code dump name (papers-with-abstracts, links-between-papers-and-code, evaluation-tables, methods, datasets); name its kind with --kind'
       })
       continue
     }
@@ -244,6 +347,9 @@ export async function runInspect(args: string[], out: (line: string) => void): P
     if (kindPaths) await inspectKind(kind, kindPaths, inspection, context)
   }
   inspection.countStubs()
-  out(JSON.stringify(inspection.report(), null, 2))
+  const report = inspection.report() as Record<string, unknown>
+  if (parsed.replacing.length > 0)
+    report.replacePlan = await replacePlan(parsed.replacing, byKind, inspection)
+  out(JSON.stringify(report, null, 2))
   return inspection.errors.length > 0 ? 1 : 0
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type DragEvent, type ReactNode } from 'react'
 import { ARCHIVE_ENTITY_TABLES, type ArchiveEntityTable } from '../../shared/archive/entities'
 import { appDatabase } from '../data/appDatabase'
 import { readArchiveSnapshot } from '../data/queries/archiveSnapshotQueries'
+import type { RemovalCounts } from '../../shared/archive/removalPlan'
 import type { ArchiveSyncResult, FileSyncProgress } from '../../shared/archive/syncProgress'
 import { PageHeader } from '../components/Page'
 import { ArchiveDataDates } from '../components/ArchiveDataDates'
@@ -14,13 +15,15 @@ import {
   FULL_ARCHIVE_FILES,
   resumeSync,
   syncBundledSample,
-  syncLocalFiles,
   syncRemoteArchive,
   useArchiveSync,
   type ArchiveSyncState
 } from './archiveSync'
 import { formatCount, formatDuration } from './syncFormat'
 import { formatBytes } from '../../shared/byteSize'
+import { LocalFilesImport } from './LocalFilesImport'
+import { ReplaceConfirmation } from './ReplaceConfirmation'
+import { keptText, papersBreakdownText, removedText, replacedKindsText } from './removalText'
 import { countLabel } from '../../shared/countLabel'
 
 const TABLE_LABELS: Record<(typeof ARCHIVE_ENTITY_TABLES)[number], string> = {
@@ -116,7 +119,8 @@ function CurrentSync({ sync }: { sync: ArchiveSyncState }): ReactNode {
     <section className="panel panel--active" aria-labelledby="current-sync" aria-live="polite">
       <div className="panel__title-row">
         <h2 id="current-sync">
-          {sync.status === 'downloading' ? 'Downloading' : 'Importing'} {sync.label}
+          {sync.status === 'downloading' ? 'Downloading' : sync.previewing ? 'Previewing' : 'Importing'}{' '}
+          {sync.label}
         </h2>
         <button type="button" className="button" onClick={() => void cancelSync()}>
           Cancel
@@ -243,6 +247,7 @@ function ResultSummary({
         database {formatDuration(summary.stageSeconds.writing)}, finalizing{' '}
         {formatDuration(summary.stageSeconds.finalizing)}.
       </p>
+      {summary.removals && <RemovalSummary removals={summary.removals} />}
       {skipped > 0 && (
         <p data-testid="sync-resumed">
           Resumed from a checkpoint: {countLabel(skipped, 'record was', 'records were')} already stored.
@@ -273,14 +278,37 @@ function ResultSummary({
       <ul className="plain-list muted">
         {summary.files.map((f) => (
           <li key={f.name}>
-            {f.name}: {f.outcome}, {countLabel(f.records, 'record')}
+            {f.name}: {f.outcome === 'unchanged' ? 'unchanged since the last sync, not read' : f.outcome},{' '}
+            {countLabel(f.records, 'record')}
             {f.unparsedMetricValues > 0
               ? `, ${countLabel(f.unparsedMetricValues, 'metric value')} kept as text`
               : ''}
           </li>
         ))}
       </ul>
+      {summary.files.some((f) => f.warnings.length > 0) && (
+        <ul className="plain-list warning-text" data-testid="sync-warnings">
+          {summary.files.flatMap((f) => f.warnings.map((warning) => <li key={warning}>{warning}</li>))}
+        </ul>
+      )}
     </section>
+  )
+}
+
+/** What a replace removed and kept, in the words its confirmation used. */
+function RemovalSummary({ removals }: { removals: RemovalCounts }): ReactNode {
+  const removed = removedText(removals)
+  const papers = papersBreakdownText(removals)
+  const kept = keptText(removals)
+  return (
+    <div data-testid="sync-removals">
+      <p>
+        Replaced {replacedKindsText(removals)}:{' '}
+        {removed === null ? 'nothing was removed' : `removed ${removed}`}.
+      </p>
+      {papers && <p className="muted">{papers}</p>}
+      {kept && <p>{kept}</p>}
+    </div>
   )
 }
 
@@ -288,22 +316,35 @@ function Sources({ busy }: { busy: boolean }): ReactNode {
   const [baseUrl, setBaseUrl] = useState(DEFAULT_ARCHIVE_BASE_URL)
   const [names, setNames] = useState<string[]>(FULL_ARCHIVE_FILES)
   const [dragging, setDragging] = useState(false)
+  const [staged, setStaged] = useState<File[] | null>(null)
+  const [force, setForce] = useState(false)
   const onDrop = (event: DragEvent): void => {
     event.preventDefault()
     setDragging(false)
     const files = [...event.dataTransfer.files]
-    if (files.length > 0 && !busy) void syncLocalFiles(files)
+    if (files.length > 0 && !busy) setStaged(files)
   }
   return (
     <section className="panel" aria-labelledby="sources">
-      <h2 id="sources">Sync from</h2>
+      <div className="panel__title-row">
+        <h2 id="sources">Sync from</h2>
+        <label className="check">
+          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+          Re-read files even if unchanged
+        </label>
+      </div>
       <div className="source-grid">
         <div className="source">
           <h3>Bundled sample</h3>
           <p className="muted">
             The real slice shipped with the app: 2020 leaderboards, 2022 methods and datasets.
           </p>
-          <button type="button" className="button" disabled={busy} onClick={() => void syncBundledSample()}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void syncBundledSample(force)}
+          >
             Re-import sample
           </button>
         </div>
@@ -317,7 +358,10 @@ function Sources({ busy }: { busy: boolean }): ReactNode {
           onDrop={onDrop}
         >
           <h3>Local dump files</h3>
-          <p className="muted">Pick or drop any of the five .json.gz (or .json) dumps.</p>
+          <p className="muted">
+            Pick or drop dumps (.json.gz or .json). They add to the archive and update it; nothing is removed
+            unless you choose to replace.
+          </p>
           <label className="button">
             Choose files…
             <input
@@ -330,7 +374,7 @@ function Sources({ busy }: { busy: boolean }): ReactNode {
               onChange={(e) => {
                 const files = [...(e.target.files ?? [])]
                 e.target.value = ''
-                if (files.length > 0) void syncLocalFiles(files)
+                if (files.length > 0) setStaged(files)
               }}
             />
           </label>
@@ -339,10 +383,13 @@ function Sources({ busy }: { busy: boolean }): ReactNode {
           className="source"
           onSubmit={(e) => {
             e.preventDefault()
-            if (names.length > 0) void syncRemoteArchive(baseUrl, names)
+            if (names.length > 0) void syncRemoteArchive(baseUrl, names, force)
           }}
         >
           <h3>Download the archive</h3>
+          <p className="muted">
+            A full copy: it replaces the kinds you download, after showing what would be removed.
+          </p>
           <label className="field">
             Base URL (a mirror works too)
             <input type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required />
@@ -367,6 +414,16 @@ function Sources({ busy }: { busy: boolean }): ReactNode {
           </button>
         </form>
       </div>
+      {staged && (
+        <LocalFilesImport
+          // A new pick starts a new staging, with kinds detected afresh.
+          key={staged.map((f) => f.name).join('\n')}
+          files={staged}
+          force={force}
+          busy={busy}
+          onClear={() => setStaged(null)}
+        />
+      )}
     </section>
   )
 }
@@ -381,6 +438,7 @@ export function SyncPage(): ReactNode {
         or settings.
       </PageHeader>
       <Interrupted sync={sync} />
+      <ReplaceConfirmation sync={sync} />
       <CurrentSync sync={sync} />
       {!busy && (
         <ResultSummary result={sync.lastResult} message={sync.status === 'idle' ? sync.message : null} />

@@ -1,11 +1,14 @@
 import { useSyncExternalStore } from 'react'
 import type { DownloadProgress } from '../../shared/api'
+import type { DumpKind } from '../../shared/archive/dumpKinds'
+import { hasRemovals } from '../../shared/archive/removalPlan'
+import type { RemovalCounts } from '../../shared/archive/removalPlan'
 import type { ArchiveSyncProgress, ArchiveSyncResult } from '../../shared/archive/syncProgress'
 import { appDatabase } from '../data/appDatabase'
 import { appApi } from '../platform/appApi'
 import { refreshSearchIndex } from '../search/searchClient'
 import { readPendingSync, writePendingSync, type PendingSync, type PlannedFile } from './pendingSync'
-import type { SyncFileSpec, SyncWorkerEvent, SyncWorkerRequest } from './syncWorkerProtocol'
+import type { SyncChoices, SyncFileSpec, SyncWorkerEvent, SyncWorkerRequest } from './syncWorkerProtocol'
 
 /** The default remote: the preserved final dumps of paperswithcode.com. */
 export const DEFAULT_ARCHIVE_BASE_URL = 'https://huggingface.co/datasets/pwc-archive/files/resolve/main/'
@@ -18,9 +21,22 @@ export const FULL_ARCHIVE_FILES = [
   'jul-29-papers-with-abstracts.json.gz'
 ]
 
+/** A replace whose preview found records to remove: nothing is written until the user says. */
+export interface ReplaceConfirmation {
+  plan: PendingSync
+  files: SyncFileSpec[]
+  removals: RemovalCounts
+}
+
 export interface ArchiveSyncState {
-  /** `interrupted`: an earlier sync did not finish; `pending` says what it was. */
-  status: 'starting' | 'idle' | 'downloading' | 'running' | 'interrupted'
+  /**
+   * `interrupted`: an earlier sync did not finish; `pending` says what it was. `confirming`: a
+   * replace waits for the user to accept its removals (`confirmation`).
+   */
+  status: 'starting' | 'idle' | 'downloading' | 'running' | 'interrupted' | 'confirming'
+  /** While `running`: reading the files for a replace's preview, writing nothing. */
+  previewing: boolean
+  confirmation: ReplaceConfirmation | null
   label: string | null
   progress: ArchiveSyncProgress | null
   downloads: Record<string, DownloadProgress>
@@ -32,6 +48,8 @@ export interface ArchiveSyncState {
 
 let state: ArchiveSyncState = {
   status: 'starting',
+  previewing: false,
+  confirmation: null,
   label: null,
   progress: null,
   downloads: {},
@@ -59,8 +77,8 @@ function update(patch: Partial<ArchiveSyncState>): void {
   const html = document.documentElement
   html.dataset.archiveState = isImportRunning(state)
     ? 'importing'
-    : state.status === 'interrupted'
-      ? 'interrupted'
+    : state.status === 'interrupted' || state.status === 'confirming'
+      ? state.status
       : state.status === 'idle'
         ? state.lastResult?.outcome === 'failed' || state.message
           ? 'error'
@@ -86,10 +104,22 @@ function post(request: SyncWorkerRequest): void {
   worker.postMessage(request)
 }
 
-function runInWorker(files: SyncFileSpec[], plan: PendingSync): Promise<ArchiveSyncResult | null> {
+function runInWorker(
+  files: SyncFileSpec[],
+  plan: PendingSync,
+  preview = false
+): Promise<ArchiveSyncResult | null> {
   writePendingSync(plan)
-  update({ status: 'running', label: plan.label, progress: null, pending: plan, message: null })
-  post({ type: 'start', files })
+  update({
+    status: 'running',
+    previewing: preview,
+    confirmation: null,
+    label: plan.label,
+    progress: null,
+    pending: plan,
+    message: null
+  })
+  post({ type: 'start', files, choices: plan.choices, preview })
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<SyncWorkerEvent>): void => {
       const message = event.data
@@ -102,11 +132,17 @@ function runInWorker(files: SyncFileSpec[], plan: PendingSync): Promise<ArchiveS
         // A cancelled or failed run keeps its checkpoints, but the user chose to stop or must fix the
         // input first: only a killed run is offered as "resume".
         writePendingSync(null)
-        update({ status: 'idle', lastResult: message.result, pending: null, progress: null })
-        if (message.result.outcome === 'completed') refreshSearchIndex()
+        update({
+          status: 'idle',
+          previewing: false,
+          lastResult: message.result,
+          pending: null,
+          progress: null
+        })
+        if (message.result.outcome === 'completed' && !preview) refreshSearchIndex()
         resolve(message.result)
       } else {
-        update({ status: 'interrupted', message: `The sync stopped: ${message.message}` })
+        update({ status: 'interrupted', previewing: false, message: `The sync stopped: ${message.message}` })
         resolve(null)
       }
     }
@@ -137,7 +173,7 @@ async function resolvePlannedFiles(files: PlannedFile[], local: File[] = []): Pr
       const picked = local.find((f) => f.name === file.name)
       if (!picked)
         throw new Error(`Pick ${file.name} again to resume: the browser does not keep picked files`)
-      specs.push({ name: picked.name, size: picked.size, file: picked })
+      specs.push({ name: picked.name, size: picked.size, file: picked, kind: file.kind })
     }
   }
   return specs
@@ -159,40 +195,100 @@ async function runPlan(plan: PendingSync, local: File[] = []): Promise<ArchiveSy
     if (cancelled) writePendingSync(null)
     return null
   }
+  const replaces = plan.choices !== undefined && plan.choices.replaceKinds.length > 0
+  if (replaces && !plan.removalsConfirmed) {
+    // Issue #13: a replace shows what it would remove before anything is written.
+    const preview = await runInWorker(specs, plan, true)
+    if (preview === null || preview.outcome !== 'completed') return preview
+    const removals = preview.summary.removals
+    if (removals !== null && hasRemovals(removals)) {
+      writePendingSync(null)
+      update({ status: 'confirming', confirmation: { plan, files: specs, removals }, lastResult: null })
+      return null
+    }
+  }
   return runInWorker(specs, plan)
 }
 
-const plan = (label: string, files: PlannedFile[]): PendingSync => ({
+/** Carries out the replace the user confirmed, removals included. */
+export function confirmReplace(): Promise<ArchiveSyncResult | null> {
+  const confirmation = state.confirmation
+  if (state.status !== 'confirming' || confirmation === null) return Promise.resolve(null)
+  return runInWorker(confirmation.files, { ...confirmation.plan, removalsConfirmed: true })
+}
+
+/** Imports the files of a previewed replace as an add: nothing is removed. */
+export function importWithoutRemoving(): Promise<ArchiveSyncResult | null> {
+  const confirmation = state.confirmation
+  if (state.status !== 'confirming' || confirmation === null) return Promise.resolve(null)
+  const { plan } = confirmation
+  const choices: SyncChoices = { force: plan.choices?.force ?? false, replaceKinds: [] }
+  return runInWorker(confirmation.files, { ...plan, choices })
+}
+
+export function cancelReplace(): void {
+  update({ status: 'idle', confirmation: null, pending: null })
+}
+
+const ADD_ONLY: SyncChoices = { force: false, replaceKinds: [] }
+
+const plan = (label: string, files: PlannedFile[], choices: SyncChoices = ADD_ONLY): PendingSync => ({
   label,
   files,
-  startedAt: new Date().toISOString()
+  startedAt: new Date().toISOString(),
+  choices
 })
 
-export async function syncBundledSample(): Promise<ArchiveSyncResult | null> {
+export async function syncBundledSample(force = false): Promise<ArchiveSyncResult | null> {
   const refs = await appApi.listBundledSample()
   return runPlan(
     plan(
       'Bundled sample',
-      refs.map((r) => ({ origin: 'bundled', name: r.name }))
+      refs.map((r) => ({ origin: 'bundled', name: r.name })),
+      { force, replaceKinds: [] }
     )
   )
 }
 
-export function syncLocalFiles(files: File[]): Promise<ArchiveSyncResult | null> {
+/** A picked file and the kind to read it as (the user's pick, or `null` to go by its name). */
+export interface LocalFileChoice {
+  file: File
+  kind: DumpKind | null
+}
+
+export function syncLocalFiles(
+  files: LocalFileChoice[],
+  choices: SyncChoices = ADD_ONLY
+): Promise<ArchiveSyncResult | null> {
   return runPlan(
     plan(
-      files.length === 1 ? files[0].name : `${files.length} local files`,
-      files.map((f) => ({ origin: 'local', name: f.name, size: f.size }))
+      files.length === 1 ? files[0].file.name : `${files.length} local files`,
+      files.map(({ file, kind }) => ({
+        origin: 'local',
+        name: file.name,
+        size: file.size,
+        ...(kind === null ? {} : { kind })
+      })),
+      choices
     ),
-    files
+    files.map((f) => f.file)
   )
 }
 
-export function syncRemoteArchive(baseUrl: string, names: string[]): Promise<ArchiveSyncResult | null> {
+/**
+ * Downloads and imports the archive's files. They are its full snapshot, so each kind they hold
+ * is replaced, after the preview the user confirms.
+ */
+export function syncRemoteArchive(
+  baseUrl: string,
+  names: string[],
+  force = false
+): Promise<ArchiveSyncResult | null> {
   return runPlan(
     plan(
       `Archive from ${new URL(baseUrl).host}`,
-      names.map((name) => ({ origin: 'download', name, baseUrl }))
+      names.map((name) => ({ origin: 'download', name, baseUrl })),
+      { force, replaceKinds: 'all' }
     )
   )
 }

@@ -5,7 +5,7 @@
  */
 import type { ArchiveSource } from '../../shared/archive/archiveSource'
 import { openArchiveDatabase } from '../data/db'
-import { importArchive } from '../data/sync/importArchive'
+import { importArchive, previewArchiveImport } from '../data/sync/importArchive'
 import type { SyncFileSpec, SyncWorkerEvent, SyncWorkerRequest } from './syncWorkerProtocol'
 
 const scope = self as unknown as {
@@ -38,8 +38,8 @@ function fetchedStream(url: string): ReadableStream<Uint8Array> {
 }
 
 function toSource(spec: SyncFileSpec): ArchiveSource {
-  if ('file' in spec) return { name: spec.name, size: spec.size, open: () => spec.file.stream() }
-  return { name: spec.name, size: spec.size, open: () => fetchedStream(spec.url) }
+  const open = 'file' in spec ? () => spec.file.stream() : () => fetchedStream(spec.url)
+  return { name: spec.name, size: spec.size, kind: spec.kind, open }
 }
 
 let running: AbortController | null = null
@@ -54,10 +54,12 @@ scope.onmessage = (event) => {
   const controller = new AbortController()
   running = controller
   const db = openArchiveDatabase()
-  importArchive(db, request.files.map(toSource), {
+  const run = request.preview ? previewArchiveImport : importArchive
+  run(db, request.files.map(toSource), {
     signal: controller.signal,
     snapshotDate: request.snapshotDate ?? null,
-    force: request.force ?? false,
+    force: request.choices?.force ?? false,
+    replaceKinds: request.choices?.replaceKinds ?? [],
     onProgress: (progress) => scope.postMessage({ type: 'progress', progress })
   })
     .then((result) => scope.postMessage({ type: 'finished', result }))

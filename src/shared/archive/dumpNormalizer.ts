@@ -94,6 +94,11 @@ export interface NormalizationStats {
   unparsedMetricValues: number
   /** A few distinct such strings, for reports. */
   unparsedMetricExamples: string[]
+  /**
+   * Evaluation tables: result rows found in a field the normalizer does not read, by field path
+   * (`sota.sota_rows` in old sota-extractor files): such a file would import 0 results unnoticed.
+   */
+  unreadRowFields: Map<string, number>
 }
 
 export function createNormalizationStats(): NormalizationStats {
@@ -105,7 +110,8 @@ export function createNormalizationStats(): NormalizationStats {
     repeatedLeaderboards: 0,
     conflictingRepeats: 0,
     unparsedMetricValues: 0,
-    unparsedMetricExamples: []
+    unparsedMetricExamples: [],
+    unreadRowFields: new Map()
   }
 }
 

@@ -228,7 +228,10 @@ export interface SyncCheckpointMeta {
 export interface ImportedFileMeta {
   name: string
   kind: string
+  /** Size + first 64 KiB: known when the file is opened (archiveSource.ts). */
   fingerprint: string
+  /** Every byte: what "unchanged" is decided on. Absent in snapshots from before it existed. */
+  contentHash?: string
   records: number
   /** From the file name when it carries one (`pwc-dump-2020-09_...` → `2020-09`). */
   snapshotDate: string | null

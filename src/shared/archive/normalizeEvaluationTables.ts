@@ -50,6 +50,25 @@ import { pwcSlug } from './slug'
 
 const MAX_UNPARSED_EXAMPLES = 8
 
+/** The dataset and table fields read below; rows anywhere else are reported, not guessed at. */
+const READ_DATASET_FIELDS = new Set([
+  'dataset',
+  'subdataset',
+  'description',
+  'dataset_links',
+  'dataset_citations',
+  'subdatasets',
+  'sota'
+])
+const READ_SOTA_FIELDS = new Set(['metrics', 'rows'])
+
+/** Rows of a results table: an array holding at least one object with a `model_name`. */
+function resultRowCount(value: unknown): number {
+  return Array.isArray(value) && value.some((row) => isRawObject(row) && 'model_name' in row)
+    ? value.length
+    : 0
+}
+
 interface DatasetScope {
   taskId: string
   /**
@@ -145,9 +164,21 @@ class EvaluationTablesNormalizer implements DumpNormalizer {
     const name = typeof rawName === 'string' ? rawName : ''
     const scope: DatasetScope = { taskId: parent.taskId, path: [...parent.path, name] }
     const sota = rawFieldsOrNull<RawSota>(node.sota)
+    this.noteUnreadRows(node, READ_DATASET_FIELDS, '')
+    if (sota !== null) this.noteUnreadRows(sota, READ_SOTA_FIELDS, 'sota.')
     if (sota !== null) this.visitTable(node, sota, scope, into)
     for (const subdataset of objectList<RawEvaluationDataset>(node.subdatasets)) {
       this.visitDataset(subdataset, scope, into)
+    }
+  }
+
+  private noteUnreadRows(node: object, read: ReadonlySet<string>, prefix: string): void {
+    for (const [field, value] of Object.entries(node)) {
+      if (read.has(field)) continue
+      const rows = resultRowCount(value)
+      if (rows === 0) continue
+      const path = prefix + field
+      this.stats.unreadRowFields.set(path, (this.stats.unreadRowFields.get(path) ?? 0) + rows)
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import type { ArchiveEntityTable } from './entities'
 import type { DumpKind } from './dumpKinds'
+import type { RemovalCounts } from './removalPlan'
 
 /** Where one file is. `downloading` is for a caller that fetches files before handing them over. */
 export type FileSyncPhase =
@@ -71,6 +72,8 @@ export interface FileSyncSummary {
   repeatedLeaderboards: number
   /** Metric strings that hold no single number (`"-"`, `"N/A"`, `"54.60/55.55"`). */
   unparsedMetricValues: number
+  /** What the user should know about the file although it imported (rows in an unread field). */
+  warnings: string[]
 }
 
 export interface StubChangeCounts {
@@ -87,6 +90,11 @@ export interface ArchiveSyncSummary {
   stubs: StubChangeCounts
   /** Results whose `paperId` moved from a stub to the real paper in the finalize pass. */
   resultsRepointed: number
+  /**
+   * What a replace removed (a preview: would remove) and kept for the user; `null` when no kind
+   * was replaced, so nothing but uncited stubs was removed.
+   */
+  removals: RemovalCounts | null
   files: FileSyncSummary[]
   durationSeconds: number
   /** Records put into the database, per second of the whole run. */

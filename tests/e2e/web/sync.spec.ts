@@ -93,6 +93,7 @@ test.describe('archive sync in browser mode', () => {
       mimeType: 'application/gzip',
       buffer: broken
     })
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(page.getByTestId('sync-error')).toContainText('jul-28-methods.json.gz', { timeout: 60_000 })
     await expect(page.getByTestId('sync-error')).toContainText('record 2')
     await expect(sync.count('methods')).toHaveText('1,924')

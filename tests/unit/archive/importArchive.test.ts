@@ -273,15 +273,19 @@ describe('importArchive', () => {
     await expectListingsToMatchPapers(db)
   })
 
-  it('removes records a newer dump no longer lists, and stubs nothing cites', async () => {
+  it('on a replace, removes records a newer dump no longer lists, and stubs nothing cites', async () => {
     const db = freshDatabase()
     await run(db, [methodsFile(), linksSlice()])
     const newerMethods = realRecords(REAL_FILES.methods).filter((_, i) => i % 10 !== 0)
     const newerLinks = LINKS_SLICE.slice(0, 60)
-    const result = await run(db, [
-      memorySource(REAL_FILES.methods, gzipDump(newerMethods)),
-      memorySource(REAL_FILES.links, gzipDump(newerLinks))
-    ])
+    const result = await run(
+      db,
+      [
+        memorySource(REAL_FILES.methods, gzipDump(newerMethods)),
+        memorySource(REAL_FILES.links, gzipDump(newerLinks))
+      ],
+      { replaceKinds: 'all' }
+    )
     expect(result.summary.tables.methods).toEqual({ added: 0, changed: 0, removed: 193, unchanged: 1731 })
     expect(await db.methods.count()).toBe(1731)
     expect(await db.methods.get('autoencoder')).toBeUndefined()
@@ -289,6 +293,7 @@ describe('importArchive', () => {
     const stubsLeft = new Set(newerLinks.map((l) => l.paper_url)).size
     expect(result.summary.stubs.removed).toBe(new Set(LINKS_SLICE.map((l) => l.paper_url)).size - stubsLeft)
     expect(await db.papers.count()).toBe(stubsLeft)
+    expect(result.summary.tables.papers.removed).toBe(result.summary.stubs.removed)
     await expectListingsToMatchPapers(db)
   })
 

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runInspect } from '../../../src/main/cli/inspectCommand'
 import { REAL_FILES, realFilePath } from './archiveFixtures'
+import { SQUAD_FILE, squadWithOldRowField } from './oldRowsFixture'
 
 interface InspectReport {
-  files: { file: string; kind: string | null; records: number; ok: boolean }[]
+  files: { file: string; kind: string | null; records: number; ok: boolean; warnings: string[] }[]
   counts: Record<string, number>
   evaluationTables: Record<string, number>
   unparsedMetricValues: { values: number; results: number; examples: { raw: string }[] }
@@ -84,5 +85,49 @@ describe('archive inspect', () => {
     const lines: string[] = []
     expect(await runInspect([], (line) => lines.push(line))).toBe(2)
     expect(lines[0]).toMatch(/^usage:/)
+  })
+
+  it('reads a file whose name says nothing as the kind --kind names', async () => {
+    const renamed = join(scratch, 'eff.json')
+    writeFileSync(renamed, readFileSync(realFilePath(SQUAD_FILE)))
+    expect((await inspect([renamed])).code).toBe(1)
+    const { code, report } = await inspect(['--kind', 'evaluation-tables', renamed])
+    expect(code).toBe(0)
+    expect(report.files).toEqual([
+      { file: 'eff.json', kind: 'evaluation-tables', bytes: 189_998, records: 1, ok: true, warnings: [] }
+    ])
+    expect(report.counts).toMatchObject({ leaderboards: 2, results: 451 })
+    const usage: string[] = []
+    expect(await runInspect(['--kind', 'sota', renamed], (line) => usage.push(line))).toBe(2)
+    expect(usage[0]).toMatch(/--kind must be one of/)
+  })
+
+  it('fails on rows in a field it does not read, naming the file and the field', async () => {
+    const old = join(scratch, 'old_evaluation-tables.json')
+    writeFileSync(old, JSON.stringify(squadWithOldRowField()))
+    const { code, report } = await inspect([old])
+    expect(code).toBe(1)
+    expect(report.counts.results).toBe(0)
+    expect(report.files[0]).toMatchObject({ ok: false })
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'old_evaluation-tables.json: 451 result rows are in "sota.sota_rows", a field this importer does not read (it reads "sota.rows"); no result could be imported from this file'
+    ])
+  })
+
+  it('prints the plan of replacing held files with the inspected ones (issue #13 figures)', async () => {
+    const lines: string[] = []
+    const code = await runInspect(
+      [
+        '--kind',
+        'evaluation-tables',
+        '--replacing',
+        realFilePath(REAL_FILES.evaluationTables),
+        realFilePath(SQUAD_FILE)
+      ],
+      (line) => lines.push(line)
+    )
+    expect(code).toBe(0)
+    const report = JSON.parse(lines[0]) as { replacePlan: { removed: Record<string, number> } }
+    expect(report.replacePlan.removed).toMatchObject({ leaderboards: 2736, results: 15_305, tasks: 1552 })
   })
 })

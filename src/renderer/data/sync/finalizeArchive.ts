@@ -1,10 +1,11 @@
 /**
  * The pass after every file is written:
- * 1. removes records a newer dump no longer lists (only for kinds this sync read to the end);
- *    a dropped paper that links or rows still cite stays as a stub, so they keep a title;
+ * 1. for a replace import only, carries out the removal plan (removalPlan.ts): records of the
+ *    replaced kinds its files no longer list go, except what the user follows or bookmarks; a
+ *    dropped paper that links, rows or a reading list still cite stays as a stub;
  * 2. re-points rows from their stub to the real paper once one with the stub's arXiv id or title
  *    is stored (papers imported after the evaluation tables, in this sync or a later one);
- * 3. deletes stubs nothing cites any more;
+ * 3. deletes stubs nothing cites any more (a bookmarked stub stays);
  * 4. gives each paper what the rows citing it say (its leaderboards' tasks, a date when its source
  *    has none: rowFactsPass.ts), so every page reads one set of facts;
  * 5. brings the paper listings up to date with what the sync and this pass wrote and deleted.
@@ -17,6 +18,16 @@ import type { ArchiveEntityTable, PaperRecord } from '../../../shared/archive/en
 import { paperIdOfCodeLink } from '../../../shared/archive/codeLinkIds'
 import { demoteToStub } from '../../../shared/archive/paperResolution'
 import { dumpView } from '../../../shared/archive/paperFacts'
+import {
+  countRemovals,
+  planReplaceRemovals,
+  uncitedStubIds,
+  type RemovalCounts,
+  type RemovalPlan,
+  type ReplaceInput,
+  type UserHoldings
+} from '../../../shared/archive/removalPlan'
+import { readArchiveHoldings } from './archiveHoldings'
 import { applyRowFacts } from './rowFactsPass'
 import type { SyncTally } from './entityChunkWriter'
 import { rebuildCodeListings, writePaperListings } from '../paperListingStore'
@@ -34,8 +45,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export interface FinalizeRequest {
-  /** Ids each table's dump listed in this sync, for the tables of kinds read to the end. */
-  seenIds: ReadonlyMap<ArchiveEntityTable, ReadonlySet<string>>
+  /** `null` for an import that adds and updates only; else the kinds replaced and what they list. */
+  replace: ReplaceInput | null
+  /** What removal must keep; read when the sync started. */
+  user: UserHoldings
   /** Whether papers, links or results may have changed (step 2 and 3 are needed). */
   papersOrCitationsChanged: boolean
   /** What the tables hold; kept current with what this pass rewrites and deletes, like `papers`. */
@@ -66,44 +79,39 @@ async function deleteInChunks(
   }
 }
 
-async function removeUnlisted(
+/** Step 1; returns the plan carried out. */
+async function carryOutRemovals(
   db: ArchiveDatabase,
   request: FinalizeRequest,
   tally: SyncTally
-): Promise<void> {
-  for (const [name, seen] of request.seenIds) {
-    const stubs = request.stored.stubIds()
-    const gone = [...request.stored.idsOf(name)].filter(
-      (id) => !seen.has(id) && !(name === 'papers' && stubs.has(id))
-    )
-    if (gone.length === 0) continue
+): Promise<RemovalPlan | null> {
+  if (request.replace === null) return null
+  const holdings = await readArchiveHoldings(db, request.stored, request.user)
+  const plan = planReplaceRemovals(holdings, request.user, request.replace)
+  for (const name of Object.keys(plan.remove) as ArchiveEntityTable[]) {
+    const gone = plan.remove[name]
+    if (name === 'papers' || gone.length === 0) continue
     tally.tables[name].removed += gone.length
     tally.writes += gone.length
-    if (name !== 'papers') {
-      await deleteInChunks(db, name, gone, request)
-      continue
-    }
-    const cited = await citedPaperIds(db, request)
-    const demoted = gone.filter((id) => cited.has(id))
-    for (const part of chunks(demoted, DELETE_CHUNK)) {
-      request.throwIfAborted()
-      await db.transaction('rw', db.papers, async () => {
-        const stubs = (await db.papers.bulkGet(part))
-          .filter((p): p is PaperRecord => p !== undefined)
-          .map((paper) => demoteToStub(dumpView(paper)))
-        await db.papers.bulkPut(stubs)
-        request.stored.notePapersWritten(stubs)
-        request.papers.noteWritten(stubs)
-      })
-    }
-    tally.stubs.created += demoted.length
-    await deleteInChunks(
-      db,
-      'papers',
-      gone.filter((id) => !cited.has(id)),
-      request
-    )
+    await deleteInChunks(db, name, gone, request)
   }
+  for (const part of chunks(plan.demotePapers, DELETE_CHUNK)) {
+    request.throwIfAborted()
+    await db.transaction('rw', db.papers, async () => {
+      const stubs = (await db.papers.bulkGet(part))
+        .filter((p): p is PaperRecord => p !== undefined)
+        .map((paper) => demoteToStub(dumpView(paper)))
+      await db.papers.bulkPut(stubs)
+      request.stored.notePapersWritten(stubs)
+      request.papers.noteWritten(stubs)
+    })
+  }
+  tally.stubs.created += plan.demotePapers.length
+  await deleteInChunks(db, 'papers', plan.remove.papers, request)
+  const papersGone = plan.demotePapers.length + plan.remove.papers.length
+  tally.tables.papers.removed += papersGone
+  tally.writes += papersGone
+  return plan
 }
 
 async function repointResultStubs(
@@ -140,16 +148,19 @@ async function repointResultStubs(
   }
 }
 
+/** Step 3; a stub deleted is a paper removed too, so the papers' count says so (issue #13). */
 async function removeUncitedStubs(
   db: ArchiveDatabase,
   request: FinalizeRequest,
   tally: SyncTally
-): Promise<void> {
+): Promise<string[]> {
   const cited = await citedPaperIds(db, request)
-  const uncited = [...request.stored.stubIds()].filter((id) => !cited.has(id))
+  const uncited = uncitedStubIds(request.stored.stubIds(), cited, request.user)
   await deleteInChunks(db, 'papers', uncited, request)
   tally.stubs.removed += uncited.length
+  tally.tables.papers.removed += uncited.length
   tally.writes += uncited.length
+  return uncited
 }
 
 /**
@@ -173,17 +184,19 @@ async function refreshPaperListings(
   })
 }
 
+/** Runs the pass; resolves to what a replace removed (`null` for an add-only import). */
 export async function finalizeArchive(
   db: ArchiveDatabase,
   request: FinalizeRequest,
   tally: SyncTally
-): Promise<void> {
-  await removeUnlisted(db, request, tally)
+): Promise<RemovalCounts | null> {
+  const plan = await carryOutRemovals(db, request, tally)
+  let stubsDeleted: string[] = []
   if (request.papersOrCitationsChanged) {
     request.throwIfAborted()
     await repointResultStubs(db, request, tally)
     request.throwIfAborted()
-    await removeUncitedStubs(db, request, tally)
+    stubsDeleted = await removeUncitedStubs(db, request, tally)
     request.throwIfAborted()
     tally.writes += await applyRowFacts(db, {
       inChunk: (work) => db.transaction('rw', db.papers, db.results, db.leaderboards, work),
@@ -196,4 +209,6 @@ export async function finalizeArchive(
   }
   request.throwIfAborted()
   await refreshPaperListings(db, request, tally)
+  // The stubs actually deleted, after re-pointing: the plan's figure was made before it.
+  return plan === null ? null : countRemovals({ ...plan, uncitedStubs: stubsDeleted })
 }

@@ -7,11 +7,14 @@
  * Files go in `DUMP_KINDS_IN_IMPORT_ORDER` (methods, datasets, papers, links, evaluation tables)
  * so rows find their papers at once; what arrives later is joined in the finalize pass.
  *
- * - Resume: a checkpoint says how many records of a file (by fingerprint) are committed; the next
- *   sync re-parses those records (for their ids) but does not write them again.
- * - Re-sync: a file whose fingerprint matches the last completed sync is not read; `force`
- *   reads it anyway, and unchanged records are still not written.
- * - Removal: once every file of a kind is read, ids that kind no longer lists are deleted.
+ * - Resume: a checkpoint says how many records of a file (by its prefix fingerprint) are
+ *   committed; the next sync re-parses those records (for their ids) but does not write them again.
+ * - Re-sync: a file is skipped as unchanged only when its full content hash (archiveSource.ts)
+ *   equals the one recorded when it was last imported; `force` reads it anyway, and unchanged
+ *   records are still not written.
+ * - Add or replace: by default files add and update records, and nothing is removed. Only for
+ *   the kinds in `replaceKinds` (a full snapshot) are the ids they no longer list removed, by the
+ *   plan `previewArchiveImport` computes without writing (removalPlan.ts).
  * - Bad input stops the sync with an `ArchiveSyncError` (file, record index, byte offset);
  *   committed chunks stay, and user tables are never part of any transaction here.
  */
@@ -23,9 +26,19 @@ import type {
 } from '../../../shared/archive/entities'
 import {
   openWithFingerprint,
+  readContentHash,
   type ArchiveSource,
   type OpenedSource
 } from '../../../shared/archive/archiveSource'
+import { paperIdOfCodeLink } from '../../../shared/archive/codeLinkIds'
+import { resolveResultPaper } from '../../../shared/archive/paperResolution'
+import {
+  countRemovals,
+  planReplaceRemovals,
+  type RemovalCounts,
+  type ReplaceInput,
+  type UserHoldings
+} from '../../../shared/archive/removalPlan'
 import { toArchiveSyncError } from '../../../shared/archive/dumpErrors'
 import { utf8ByteLength } from '../../../shared/byteSize'
 import { asStorageFullError } from '../../../shared/storage/storageFull'
@@ -55,6 +68,8 @@ import type {
   ArchiveSyncResult,
   FileSyncSummary
 } from '../../../shared/archive/syncProgress'
+import { unreadRowWarnings, unreadRowsSince } from '../../../shared/archive/unreadRowWarnings'
+import { readArchiveHoldings, readUserHoldings } from './archiveHoldings'
 import { addTally, createSyncTally, writeEntityChunk } from './entityChunkWriter'
 import { finalizeArchive } from './finalizeArchive'
 import { loadNormalizationContext } from './normalizationSeed'
@@ -85,8 +100,13 @@ export interface ImportArchiveOptions {
   maxRecordBytes?: number
   /** The archive's date, when the file names do not carry it (`jul-28-...`). */
   snapshotDate?: string | null
-  /** Read files even when their fingerprint matches the last completed sync. */
+  /** Read files even when their content matches the last completed sync ("Re-read"). */
   force?: boolean
+  /**
+   * Kinds whose files are the whole of that kind (a full snapshot): what the tables hold of it
+   * and the files no longer list is removed. Every other kind only adds and updates.
+   */
+  replaceKinds?: readonly DumpKind[] | 'all'
   /** Clock in milliseconds, for progress rates. */
   now?: () => number
 }
@@ -115,7 +135,20 @@ export async function importArchive(
   sources: readonly ArchiveSource[],
   options: ImportArchiveOptions = {}
 ): Promise<ArchiveSyncResult> {
-  return new ArchiveImportRun(db, options).run(sources)
+  return new ArchiveImportRun(db, options, false).run(sources)
+}
+
+/**
+ * Reads `sources` as `importArchive` would, writes nothing, and resolves with the removals the
+ * import would carry out in `summary.removals` (for the kinds in `replaceKinds`): the preview the
+ * user confirms before a replace. Table change counts stay zero: a preview compares no records.
+ */
+export async function previewArchiveImport(
+  db: ArchiveDatabase,
+  sources: readonly ArchiveSource[],
+  options: ImportArchiveOptions = {}
+): Promise<ArchiveSyncResult> {
+  return new ArchiveImportRun(db, options, true).run(sources)
 }
 
 class ArchiveImportRun {
@@ -132,13 +165,20 @@ class ArchiveImportRun {
   private papers: StoredPapers = StoredPapers.none()
   private state: StoredSyncState = { archive: null, checkpoints: new Map(), paperListingsStale: false }
   private context: NormalizationContext | null = null
+  private user: UserHoldings = { followedLeaderboards: new Set(), bookmarkedPapers: new Set() }
+  /** Papers the read records cite, for a preview (a real import finds them in the tables). */
+  private readonly citedByIncoming = new Set<string>()
+  private readonly unchangedKinds = new Map<DumpKind, boolean>()
+  private removals: RemovalCounts | null = null
   private current: PlannedFile | null = null
   /** The chunk write in flight, if any (see `flush`). */
   private writing: Promise<SyncFailed | null> = Promise.resolve(null)
 
   constructor(
     private readonly db: ArchiveDatabase,
-    private readonly options: ImportArchiveOptions
+    private readonly options: ImportArchiveOptions,
+    /** A preview: read and plan, write nothing (no checkpoint, no mark, no snapshot). */
+    private readonly dryRun: boolean
   ) {
     this.now = options.now ?? (() => Date.now())
     this.startedAt = this.now()
@@ -159,9 +199,10 @@ class ArchiveImportRun {
       const kinds = new Set(this.files.map((file) => file.kind))
       this.context = await loadNormalizationContext(this.db, kinds)
       this.stored = await StoredArchiveIds.load(this.db)
+      this.user = await readUserHoldings(this.db)
       // Kinds that write papers or join rows to them; methods and datasets alone need neither.
       if ((['papers', 'links', 'evaluation-tables'] as const).some((kind) => kinds.has(kind))) {
-        await markPaperListingsStale(this.db)
+        if (!this.dryRun) await markPaperListingsStale(this.db)
         this.papers = await StoredPapers.load(this.db, { listingsStale: this.state.paperListingsStale })
       }
       this.progress.setPhase('importing')
@@ -219,7 +260,8 @@ class ArchiveImportRun {
           records: 0,
           recordsSkippedByCheckpoint: 0,
           repeatedLeaderboards: 0,
-          unparsedMetricValues: 0
+          unparsedMetricValues: 0,
+          warnings: []
         }
       })
     }
@@ -233,46 +275,87 @@ class ArchiveImportRun {
   }
 
   private async importKind(kind: DumpKind, files: PlannedFile[]): Promise<void> {
-    const opened: OpenedSource[] = []
-    for (const file of files) {
-      this.current = file
-      opened.push(await this.open(file))
-    }
-    if (this.isUnchanged(kind, opened)) {
-      for (const [i, file] of files.entries()) {
-        await opened[i].stream.cancel().catch(() => undefined)
+    if (await this.isUnchanged(kind, files)) {
+      for (const file of files) {
         file.summary.outcome = 'unchanged'
         this.progress.setFilePhase(file.progressId, 'skipped')
       }
       return
     }
-    await forgetImportedKind(this.db, kind)
+    const opened: OpenedSource[] = []
+    for (const file of files) {
+      this.current = file
+      opened.push(await this.open(file))
+    }
+    if (!this.dryRun) await forgetImportedKind(this.db, kind)
     const ingestor = new DumpRecordIngestor(createDumpNormalizer(kind, this.requireContext()))
     for (const [i, file] of files.entries()) {
       await this.importFile(file, opened[i], ingestor, i === files.length - 1)
     }
     for (const [table, ids] of ingestor.seenIds) this.seenIds.set(table, ids)
-    this.importedKinds.set(
-      kind,
-      files.map((file, i) => ({
+    const imported: ImportedFileMeta[] = []
+    for (const [i, file] of files.entries()) {
+      imported.push({
         name: file.source.name,
         kind,
         fingerprint: opened[i].fingerprint,
+        // Read to its end above, so this costs nothing (readContentHash only cancels).
+        contentHash: await readContentHash(opened[i]),
         records: file.summary.records,
         snapshotDate: snapshotDateFromFileName(file.source.name)
-      }))
-    )
+      })
+    }
+    // An add leaves what earlier files of the kind added: the tables now hold all of them.
+    const names = new Set(imported.map((file) => file.name))
+    const earlier = this.replaces(kind) ? [] : (this.state.archive?.kinds[kind] ?? [])
+    this.importedKinds.set(kind, [...earlier.filter((file) => !names.has(file.name)), ...imported])
   }
 
-  /** Whether the tables already hold exactly these files of `kind` (by fingerprint). */
-  private isUnchanged(kind: DumpKind, opened: OpenedSource[]): boolean {
-    const previous = this.state.archive?.kinds[kind]
-    return (
-      !this.options.force &&
-      previous !== undefined &&
-      previous.length === opened.length &&
-      opened.every((file) => file.identifies && previous.some((p) => p.fingerprint === file.fingerprint))
-    )
+  private replaces(kind: DumpKind): boolean {
+    const kinds = this.options.replaceKinds ?? []
+    return kinds === 'all' || kinds.includes(kind)
+  }
+
+  /**
+   * Whether importing these files of `kind` again would change nothing, by full content hash. The
+   * cheap prefix fingerprint only says whether hashing is worth it: when it matches, the file's
+   * raw bytes are hashed (no gunzip, no parse) and compared with the hash recorded when it was
+   * imported; a same-size edit past the first 64 KiB is read, not skipped (issue #13).
+   */
+  private async isUnchanged(kind: DumpKind, files: PlannedFile[]): Promise<boolean> {
+    const cached = this.unchangedKinds.get(kind)
+    if (cached !== undefined) return cached
+    // A replace must match the kind's whole entry; an add, the files imported last (nothing of
+    // the kind imported since could have overwritten what they wrote).
+    const entry = this.state.archive?.kinds[kind] ?? []
+    const previous = this.replaces(kind) ? entry : entry.slice(-files.length)
+    let unchanged = !this.options.force && entry.length > 0 && previous.length === files.length
+    if (this.replaces(kind)) unchanged &&= entry.length === files.length
+    for (const file of files) {
+      if (!unchanged) break
+      this.current = file
+      const opened = await this.open(file)
+      const match = previous.find((p) => p.fingerprint === opened.fingerprint && p.contentHash !== undefined)
+      if (!opened.identifies || match === undefined) {
+        await opened.stream.cancel().catch(() => undefined)
+        unchanged = false
+        break
+      }
+      unchanged = (await this.hashOf(file, opened)) === match.contentHash
+    }
+    this.current = null
+    this.unchangedKinds.set(kind, unchanged)
+    return unchanged
+  }
+
+  private async hashOf(file: PlannedFile, opened: OpenedSource): Promise<string> {
+    try {
+      return await readContentHash(opened)
+    } catch (error) {
+      throw new SyncFailed(
+        toArchiveSyncError(file.source.name, error, { recordIndex: null, byteOffset: null })
+      )
+    }
   }
 
   /**
@@ -282,13 +365,10 @@ class ArchiveImportRun {
   private async claimEvaluationTaskIds(): Promise<void> {
     const files = this.files.filter((file) => file.kind === 'evaluation-tables')
     if (files.length === 0) return
+    // Skipped later too; the ids stored by the sync that imported them are already seeded.
+    if (await this.isUnchanged('evaluation-tables', files)) return
     const opened: OpenedSource[] = []
     for (const file of files) opened.push(await this.open(file))
-    if (this.isUnchanged('evaluation-tables', opened)) {
-      // Skipped later too; the ids stored by the sync that imported them are already seeded.
-      await Promise.all(opened.map((file) => file.stream.cancel().catch(() => undefined)))
-      return
-    }
     const registry = this.requireContext().taskIds
     for (const [i, file] of files.entries()) {
       this.current = file
@@ -333,14 +413,16 @@ class ArchiveImportRun {
     this.current = file
     const { summary, progressId } = file
     const stats = ingestor.normalizer.stats
-    const checkpoint = opened.identifies ? this.state.checkpoints.get(file.source.name) : undefined
+    // A preview reads every record for its ids and writes none: no checkpoint applies.
+    const checkpoint =
+      opened.identifies && !this.dryRun ? this.state.checkpoints.get(file.source.name) : undefined
     const resumeAt =
       checkpoint?.fingerprint !== opened.fingerprint
         ? 0
         : checkpoint.complete
           ? Number.POSITIVE_INFINITY
           : checkpoint.recordsDone
-    const before = { ...stats }
+    const before = { ...stats, unreadRowFields: new Map(stats.unreadRowFields) }
     const pending = createEntityBatch()
     this.progress.setFilePhase(progressId, 'parsing')
     this.clock.switchTo('reading')
@@ -379,6 +461,11 @@ class ArchiveImportRun {
     summary.outcome = summary.recordsSkippedByCheckpoint > 0 ? 'resumed' : 'imported'
     summary.repeatedLeaderboards = stats.repeatedLeaderboards - before.repeatedLeaderboards
     summary.unparsedMetricValues = stats.unparsedMetricValues - before.unparsedMetricValues
+    summary.warnings = unreadRowWarnings(
+      file.source.name,
+      unreadRowsSince(before.unreadRowFields, stats.unreadRowFields),
+      stats.resultRowOccurrences - before.resultRowOccurrences
+    )
     this.progress.setRecords(progressId, summary.records)
     this.progress.setFilePhase(progressId, 'finalizing')
   }
@@ -397,6 +484,11 @@ class ArchiveImportRun {
     complete: boolean
   ): Promise<void> {
     this.throwIfAborted()
+    if (this.dryRun) {
+      this.noteIncomingCitations(pending)
+      clearEntityBatch(pending)
+      return
+    }
     const checkpoint: SyncCheckpointMeta | null = opened.identifies
       ? {
           key: checkpointKey(file.source.name),
@@ -412,6 +504,38 @@ class ArchiveImportRun {
       this.writing = this.write(file, batch, checkpoint, recordsDone)
     }
     if (complete) await this.settleWrites(file)
+  }
+
+  /** What the records a preview reads would cite, resolved as the chunk writer would resolve them. */
+  private noteIncomingCitations(batch: EntityBatch): void {
+    for (const link of batch.codeLinks) this.citedByIncoming.add(paperIdOfCodeLink(link.id))
+    for (const result of batch.results) {
+      const paperId = resolveResultPaper(result, this.papers.matches).paperId
+      if (paperId !== null) this.citedByIncoming.add(paperId)
+    }
+  }
+
+  /** The kinds this run replaces that it read, and the ids their files list. */
+  private replaceInput(): ReplaceInput | null {
+    const kinds = [...this.importedKinds.keys()].filter((kind) => this.replaces(kind))
+    if (kinds.length === 0) return null
+    const listed = new Map<ArchiveEntityTable, ReadonlySet<string>>()
+    for (const kind of kinds) {
+      for (const table of createDumpNormalizer(kind, this.requireContext()).ownedTables) {
+        const ids = this.seenIds.get(table)
+        if (ids) listed.set(table, ids)
+      }
+    }
+    return { kinds, listed, citedByIncoming: this.citedByIncoming }
+  }
+
+  private async planPreview(): Promise<void> {
+    this.progress.setPhase('finalizing')
+    const replace = this.replaceInput()
+    if (replace === null) return
+    const stored = this.requireStored()
+    const holdings = await readArchiveHoldings(this.db, stored, this.user)
+    this.removals = countRemovals(planReplaceRemovals(holdings, this.user, replace))
   }
 
   /** Waits for the write in flight; throws its failure. */
@@ -455,14 +579,19 @@ class ArchiveImportRun {
   }
 
   private async finalize(): Promise<void> {
+    if (this.dryRun) {
+      await this.planPreview()
+      return
+    }
     this.progress.setPhase('finalizing')
     const citingKinds: DumpKind[] = ['papers', 'links', 'evaluation-tables']
     this.clock.switchTo('finalizing')
     try {
-      await finalizeArchive(
+      this.removals = await finalizeArchive(
         this.db,
         {
-          seenIds: this.seenIds,
+          replace: this.replaceInput(),
+          user: this.user,
           papersOrCitationsChanged: citingKinds.some((kind) => this.importedKinds.has(kind)),
           stored: this.requireStored(),
           papers: this.papers,
@@ -514,6 +643,7 @@ class ArchiveImportRun {
         tables: this.tally.tables,
         stubs: this.tally.stubs,
         resultsRepointed: this.tally.resultsRepointed,
+        removals: this.removals,
         files: this.files.map((file) => file.summary),
         durationSeconds,
         writtenRecordsPerSecond: durationSeconds > 0 ? this.tally.writes / durationSeconds : 0,
