@@ -31,7 +31,7 @@ export const MAX_TEX_NESTING = 32
  * KaTeX's `maxSize` leaves negative sizes uncapped (`\raisebox{-10000em}`, `\rule[-10000em]…`),
  * so every em length in its inline styles is clamped; the largest real one is 5.6 em.
  */
-export const MAX_STYLE_EM = 50
+export const MAX_STYLE_EM = 20
 
 const NESTING_TOKEN = /\\(left|right|begin|end)(?![a-zA-Z])|\\[^]|[{}]/g
 

@@ -3,10 +3,11 @@ import { renderArchiveMarkdown } from './archiveMarkdown'
 
 /**
  * A piece's HTML is capped too, because the UI thread parses and lays out whatever the worker
- * returns: dense TeX turns 10,000 characters into ~1 MB of KaTeX markup, while the largest real
- * description renders to 52 KB.
+ * returns, and KaTeX markup is ~25× its TeX (Adam's 1,017 characters make 25 KB): 10,000
+ * characters of dense math would be ~1 MB. Laying out 250 KB of it took ~240 ms on our loaded
+ * 2-core machine; the cap is about twice the largest real description's HTML (52 KB).
  */
-export const MAX_PIECE_HTML_CHARS = 400_000
+export const MAX_PIECE_HTML_CHARS = 120_000
 
 // Below this a piece is rendered whatever its HTML size, so every piece makes progress.
 const MIN_PIECE_CHARS = 500
