@@ -1,6 +1,6 @@
-import katex from 'katex'
 import MarkdownIt, { type StateCore, type StateInline } from 'markdown-it'
 import { archiveLinkTarget } from '../../../shared/archiveLinkTarget'
+import { renderBoundedMath } from './boundedMath'
 
 /**
  * Archive descriptions are user-submitted Markdown with LaTeX (`$...$`, `$$...$$`). Raw HTML is
@@ -14,14 +14,10 @@ import { archiveLinkTarget } from '../../../shared/archiveLinkTarget'
 function renderMath(source: string, displayMode: boolean): string {
   // Descriptions escape underscores for Markdown even inside math (`\hat{m}\_t`).
   const tex = source.replace(/\\_/g, '_')
-  // `trust: false` keeps \href{javascript:…} and \includegraphics from producing live markup.
-  return katex.renderToString(tex, {
-    displayMode,
-    throwOnError: false,
-    trust: false,
-    strict: 'ignore',
-    output: 'html'
-  })
+  return (
+    renderBoundedMath(tex, displayMode) ??
+    `<code class="math-source">${markdown.utils.escapeHtml(displayMode ? `$$${source}$$` : `$${source}$`)}</code>`
+  )
 }
 
 function mathRule(state: StateInline, silent: boolean): boolean {

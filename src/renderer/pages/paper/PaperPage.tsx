@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { routes } from '../../../shared/routes'
+import { BoundedPlainText } from '../../components/BoundedPlainText'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Loading } from '../../components/Loading'
 import { AuthorList, DatedPaperList, formatDate, repoName } from '../../components/PaperLinks'
@@ -143,7 +144,7 @@ function PaperView({ data }: { data: PaperPageData }): ReactNode {
           {paper.abstract && (
             <section aria-labelledby="abstract">
               <h2 id="abstract">Abstract</h2>
-              <p className="abstract">{paper.abstract}</p>
+              <BoundedPlainText className="abstract" text={paper.abstract} />
             </section>
           )}
           <ResultsTable data={data} />
