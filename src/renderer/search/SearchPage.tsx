@@ -18,6 +18,7 @@ import { Highlighted } from './Highlighted'
 import { searchPapers, useSearchIndexStatus, useSearchIndexVersion } from './searchClient'
 import { countLabel } from '../../shared/countLabel'
 import { useImportActivity } from '../sync/ArchiveEmptyState'
+import { percentReadSuffix } from '../sync/syncActivity'
 
 const PAGE = 20
 
@@ -103,7 +104,7 @@ function IndexStatus(): ReactNode {
           ? 'Loading the search index…'
           : status.state === 'empty'
             ? importing
-              ? `Nothing to search yet: the archive is importing${importing.percent === null ? '' : ` (${importing.percent}% read)`}; results appear when it is in.`
+              ? `Nothing to search yet: the archive is importing${percentReadSuffix(importing)}; results appear when it is in.`
               : 'Nothing to search yet: sync the archive first.'
             : `The search index failed: ${status.message ?? 'unknown error'}`
   return (

@@ -9,30 +9,6 @@ interface CodeFacts {
   frameworks: Set<string>
 }
 
-interface RowFacts {
-  models: Set<string>
-  datasets: Set<string>
-}
-
-/** Per paper, the model and dataset names of the leaderboard rows citing it. */
-async function rowFactsByPaper(db: ArchiveDatabase): Promise<Map<string, RowFacts>> {
-  const datasetOfBoard = new Map<string, string>()
-  await db.leaderboards.each((board) => datasetOfBoard.set(board.id, board.datasetName.trim()))
-  const facts = new Map<string, RowFacts>()
-  await db.results.each((row) => {
-    if (row.paperId === null) return
-    let paper = facts.get(row.paperId)
-    if (paper === undefined) {
-      paper = { models: new Set(), datasets: new Set() }
-      facts.set(row.paperId, paper)
-    }
-    if (row.modelName.trim() !== '') paper.models.add(row.modelName.trim())
-    const dataset = datasetOfBoard.get(row.leaderboardId)
-    if (dataset) paper.datasets.add(dataset)
-  })
-  return facts
-}
-
 /**
  * Hands every paper to `visit` as the document the engine indexes, one at a time: holding all
  * 576k documents (abstracts included) at once would take gigabytes.
@@ -49,10 +25,8 @@ export async function forEachSearchablePaper(
     if (link.framework) facts.frameworks.add(link.framework)
     code.set(link.paperId, facts)
   })
-  const rows = await rowFactsByPaper(db)
   await db.papers.each((paper) => {
     const facts = code.get(paper.id)
-    const cited = rows.get(paper.id)
     visit({
       id: paper.id,
       title: paper.title,
@@ -65,8 +39,9 @@ export async function forEachSearchablePaper(
       hasCode: facts !== undefined,
       hasOfficialCode: facts?.official ?? false,
       frameworks: facts ? [...facts.frameworks] : [],
-      datasets: cited ? [...cited.datasets] : [],
-      models: cited ? [...cited.models] : []
+      // The rows' names come with the paper (the sync's row-facts pass): no second read of the results.
+      datasets: paper.rowFacts?.datasets ?? [],
+      models: paper.rowFacts?.models ?? []
     })
   })
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom'
 import { routes } from '../../shared/routes'
 import { EmptyState, type EmptyStateProps } from '../components/Page'
 import { useArchiveSync } from './archiveSync'
-import { syncActivity, type SyncActivity } from './syncActivity'
+import { percentReadSuffix, syncActivity, type SyncActivity } from './syncActivity'
 
 /** The running import, or `null`; pages use it to tell "not imported yet" from "not in the archive". */
 export function useImportActivity(): SyncActivity | null {
@@ -49,9 +49,7 @@ export function ArchiveAbsenceNote({ children }: { children: ReactNode }): React
   const activity = useImportActivity()
   return (
     <p className="muted">
-      {activity
-        ? `None yet: the archive is still importing${activity.percent === null ? '' : ` (${activity.percent}% read)`}.`
-        : children}
+      {activity ? `None yet: the archive is still importing${percentReadSuffix(activity)}.` : children}
     </p>
   )
 }

@@ -18,3 +18,8 @@ export function syncActivity(sync: ArchiveSyncState): SyncActivity | null {
   const percent = progress ? syncReadPercent(progress) : null
   return { text: percent === null ? 'Importing…' : `Importing ${percent}%`, percent }
 }
+
+/** ` (42% read)` after a phrase about the running import, `''` while the share is unknown. */
+export function percentReadSuffix(activity: SyncActivity): string {
+  return activity.percent === null ? '' : ` (${activity.percent}% read)`
+}

@@ -52,6 +52,10 @@ export interface PaperRowFacts {
   addedTaskIds: string[]
   /** True when `date` is the rows' earliest `paper_date`: the source had none. */
   datedByRows: boolean
+  /** What the rows call the paper's models ("EfficientNet-B7"), in row order: search indexes them. */
+  models: string[]
+  /** The datasets of the leaderboards the rows are on (their names, trimmed), in row order. */
+  datasets: string[]
 }
 
 export interface CodeLinkRecord {

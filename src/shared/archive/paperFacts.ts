@@ -49,22 +49,37 @@ export interface RowCitation {
   earliestDate: string | null
   /** The tasks of the leaderboards the rows are on. */
   taskIds: Set<string>
+  models: Set<string>
+  datasets: Set<string>
+}
+
+/** One row as a citation of its paper: its own fields and its leaderboard's. */
+export interface CitingRow {
+  paperDate: string | null
+  modelName: string
+  /** Its leaderboard's task and dataset name; `null` when the board is not stored. */
+  taskId: string | null
+  datasetName: string | null
 }
 
 /** Row citations per paper id, gathered in one pass over the results. */
 export class RowCitations {
   private readonly byPaper = new Map<string, RowCitation>()
 
-  add(paperId: string, taskId: string | null, paperDate: string | null): void {
+  add(paperId: string, row: CitingRow): void {
     let citation = this.byPaper.get(paperId)
     if (citation === undefined) {
-      citation = { rows: 0, earliestDate: null, taskIds: new Set() }
+      citation = { rows: 0, earliestDate: null, taskIds: new Set(), models: new Set(), datasets: new Set() }
       this.byPaper.set(paperId, citation)
     }
     citation.rows += 1
-    if (taskId !== null) citation.taskIds.add(taskId)
-    if (paperDate !== null && (citation.earliestDate === null || paperDate < citation.earliestDate))
-      citation.earliestDate = paperDate
+    if (row.taskId !== null) citation.taskIds.add(row.taskId)
+    const model = row.modelName.trim()
+    if (model !== '') citation.models.add(model)
+    const dataset = row.datasetName?.trim()
+    if (dataset) citation.datasets.add(dataset)
+    if (row.paperDate !== null && (citation.earliestDate === null || row.paperDate < citation.earliestDate))
+      citation.earliestDate = row.paperDate
   }
 
   get(paperId: string): RowCitation | undefined {
@@ -90,8 +105,8 @@ export function dumpView(paper: PaperRecord): PaperRecord {
 }
 
 /**
- * The paper with what its rows say: their tasks after its own, and their earliest date when it
- * has none of its own. `citation` undefined (no row cites it any more) takes the row facts away.
+ * The paper with what its rows say: their tasks after its own, their earliest date when it has
+ * none of its own, and their model and dataset names. `citation` undefined (no row cites it any more) takes the row facts away.
  */
 export function withRowFacts(paper: PaperRecord, citation: RowCitation | undefined): PaperRecord {
   const own = dumpView(paper)
@@ -104,6 +119,6 @@ export function withRowFacts(paper: PaperRecord, citation: RowCitation | undefin
     taskIds: [...own.taskIds, ...addedTaskIds],
     date: datedByRows ? citation.earliestDate : own.date,
     citedBy: citation.rows,
-    rowFacts: { addedTaskIds, datedByRows }
+    rowFacts: { addedTaskIds, datedByRows, models: [...citation.models], datasets: [...citation.datasets] }
   }
 }

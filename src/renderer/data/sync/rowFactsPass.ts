@@ -25,12 +25,18 @@ export interface RowFactsPassOptions {
 }
 
 export async function readRowCitations(tables: RowFactsTables): Promise<RowCitations> {
-  const taskOfBoard = new Map<string, string>()
-  await tables.leaderboards.each((board) => taskOfBoard.set(board.id, board.taskId))
+  const boards = new Map<string, Pick<LeaderboardRecord, 'taskId' | 'datasetName'>>()
+  await tables.leaderboards.each(({ id, taskId, datasetName }) => boards.set(id, { taskId, datasetName }))
   const citations = new RowCitations()
   await tables.results.each((row) => {
-    if (row.paperId !== null)
-      citations.add(row.paperId, taskOfBoard.get(row.leaderboardId) ?? null, row.paperDate)
+    if (row.paperId === null) return
+    const board = boards.get(row.leaderboardId)
+    citations.add(row.paperId, {
+      paperDate: row.paperDate,
+      modelName: row.modelName,
+      taskId: board?.taskId ?? null,
+      datasetName: board?.datasetName ?? null
+    })
   })
   return citations
 }
