@@ -6,6 +6,7 @@
  *   npx tsx scripts/bench-search.ts --scale 0.1
  *   npx tsx scripts/bench-search.ts --scale 1            (~15 min on 2 cores)
  *   options: --seed 1  --baseline-scale 0.2  --skip-baseline  --keep (keep the chunk files)
+ *            --peers fts5,flexsearch (the default)  --skip-peers
  *
  * Each engine runs in its own child process of this script (same machine, same run, same
  * corpus), so each one's peak memory is its own: a process's peak RSS cannot be reset, and the
@@ -13,6 +14,8 @@
  *   build    generate papers, index them, serialize to chunk files (as IndexedDB would store)
  *   search   read the chunks back, time the first result, attach the rest, run the query set
  *   baseline the same corpus into one MiniSearch; build, memory, JSON, loadJSON, the query set
+ *   peer     the same corpus and query set into SQLite FTS5 or FlexSearch (scripts/bench-search/),
+ *            printed as ratios to ours, with how far their top results agree with ours
  *
  * Papers are generated deterministically from real vocabulary in ../shared/data: prose words
  * from the real method, dataset and task descriptions and the 50 real abstracts, title words
@@ -39,6 +42,10 @@ import {
 import { PaperSearchIndex } from '../src/shared/search/paperSearchIndex'
 import { parseQuery, type ParsedQuery } from '../src/shared/search/queryParser'
 import type { SearchablePaper } from '../src/shared/search/searchDocuments'
+import { flexsearchPeerModule } from './bench-search/flexsearchPeer'
+import { fts5PeerModule } from './bench-search/fts5Peer'
+import { printPeers, type PeerResult } from './bench-search/peerReport'
+import { AGREEMENT_DEPTH, runPeerPhase, type PeerModule, type QueryOutcome } from './bench-search/searchPeer'
 
 const FULL_ARCHIVE = 576_261
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -57,7 +64,8 @@ interface Args {
   baselineScale: number
   skipBaseline: boolean
   keep: boolean
-  phase: 'main' | 'build' | 'search' | 'baseline'
+  peers: PeerName[]
+  phase: 'main' | 'build' | 'search' | 'baseline' | 'peer'
   dir: string
   loadAtStart: string
 }
@@ -76,12 +84,28 @@ function parseArgs(argv: readonly string[]): Args {
     baselineScale: Number(value('baseline-scale') ?? String(Math.min(scale, 0.2))),
     skipBaseline: argv.includes('--skip-baseline'),
     keep: argv.includes('--keep'),
+    peers: argv.includes('--skip-peers') ? [] : parsePeerNames(value('peers') ?? PEER_NAMES.join(',')),
     phase: (value('phase') as Args['phase'] | undefined) ?? 'main',
     dir: value('dir') ?? '',
     loadAtStart: loadavg()
       .map((load) => load.toFixed(1))
       .join(' ')
   }
+}
+
+const PEER_MODULES = { fts5: fts5PeerModule, flexsearch: flexsearchPeerModule } satisfies Record<
+  string,
+  PeerModule
+>
+type PeerName = keyof typeof PEER_MODULES
+const PEER_NAMES = Object.keys(PEER_MODULES) as PeerName[]
+
+function parsePeerNames(list: string): PeerName[] {
+  const names = list.split(',').filter((name) => name !== '')
+  for (const name of names) {
+    if (!(PEER_NAMES as string[]).includes(name)) throw new Error(`--peers takes ${PEER_NAMES.join(',')}`)
+  }
+  return names as PeerName[]
 }
 
 // ───────────────────────────── synthetic papers ─────────────────────────────
@@ -635,6 +659,8 @@ interface SearchReport {
   restAttachMs: number
   latency: Record<QueryClass, Latency>
   memory: MemorySnapshot
+  /** Each query's top results and total, for the peers' agreement. */
+  outcomes: Record<string, QueryOutcome>
 }
 
 function readChunks(
@@ -694,6 +720,12 @@ function runSearchPhase(args: Args): void {
   rest.clear()
 
   const latency = measureQueries(queries, (query) => index.search(query.text, { limit: 20 }).total, 3)
+  const memoryWhileSearching = memory()
+  const outcomes: Record<string, QueryOutcome> = {}
+  for (const query of queries) {
+    const response = index.search(query.text, { limit: AGREEMENT_DEPTH, facets: false })
+    outcomes[query.text] = { ids: response.hits.map((hit) => hit.id), total: response.total }
+  }
   const report: SearchReport = {
     coreReadMs,
     coreBytes,
@@ -703,7 +735,8 @@ function runSearchPhase(args: Args): void {
     restReadMs,
     restAttachMs,
     latency,
-    memory: memory()
+    memory: memoryWhileSearching,
+    outcomes
   }
   writeFileSync(join(args.dir, 'search-report.json'), JSON.stringify(report))
 }
@@ -863,9 +896,47 @@ function runBaselinePhase(args: Args): void {
   writeFileSync(join(args.dir, 'baseline-report.json'), JSON.stringify(report))
 }
 
+// ───────────────────────────── phase: peer ─────────────────────────────
+
+const peerReportFile = (name: PeerName): string => `peer-${name}-report.json`
+
+function runPeerChildPhase(args: Args): void {
+  const name = args.peers[0]
+  const module = PEER_MODULES[name]
+  const reportFile = join(args.dir, peerReportFile(name))
+  const unavailable = module.unavailableReason()
+  if (unavailable !== null) {
+    writeFileSync(reportFile, JSON.stringify({ unavailable }))
+    return
+  }
+  const papers = Math.round(FULL_ARCHIVE * args.scale)
+  const vocabulary = loadVocabulary()
+  const queries = buildQuerySet(vocabulary)
+  runPeerPhase(module.createPeer(join(args.dir, `peer-${name}`)), {
+    papers: generatePapers(vocabulary, papers, args.seed),
+    paperCount: papers,
+    queries,
+    parse: parseQuery,
+    measure: (run) => measureQueries(queries, run, 3),
+    memory,
+    progress,
+    reportFile
+  })
+}
+
+function readPeerResult(dir: string, name: PeerName): PeerResult<QueryClass> {
+  const report = readReport<PeerResult<QueryClass>['report'] | { unavailable: string }>(
+    dir,
+    peerReportFile(name)
+  )
+  if (report === null) return { report: null, unavailable: `${name}: its phase did not finish (see above)` }
+  if ('unavailable' in report) return { report: null, unavailable: `${name}: ${report.unavailable}` }
+  return { report, unavailable: null }
+}
+
 // ───────────────────────────── orchestration and report ─────────────────────────────
 
-function runChild(args: Args, phase: Args['phase']): void {
+function runChild(args: Args, phase: Args['phase'], extraArgs: readonly string[] = []): void {
   const childArgs = [
     '--scale',
     String(args.scale),
@@ -886,7 +957,8 @@ function runChild(args: Args, phase: Args['phase']): void {
       '--phase',
       phase,
       '--dir',
-      args.dir
+      args.dir,
+      ...extraArgs
     ],
     { stdio: 'inherit', cwd: REPO_ROOT }
   )
@@ -998,6 +1070,27 @@ function printReport(args: Args): void {
     ['ours', search?.latency ?? null],
     [`baseline @${baseline?.papers ?? '—'}`, baseline?.latency ?? null]
   ])
+  if (args.peers.length === 0) return
+  const queries = buildQuerySet(loadVocabulary())
+  printPeers(
+    {
+      buildMs: build?.buildMs ?? null,
+      persistedBytes: build?.totalBytes ?? null,
+      searchMemory: search ? search.memory.heapUsed + search.memory.arrayBuffers : null,
+      searchRss: search?.memory.rss ?? null,
+      buildPeakRss: build?.afterBuild.peakRss ?? null,
+      latency: search?.latency ?? null,
+      outcomes: search?.outcomes ?? null
+    },
+    args.peers.map((name) => readPeerResult(args.dir, name)),
+    QUERY_CLASSES,
+    new Map(
+      QUERY_CLASSES.map((queryClass) => [
+        queryClass,
+        queries.filter((query) => query.queryClass === queryClass).map((query) => query.text)
+      ])
+    )
+  )
 }
 
 function main(): void {
@@ -1005,6 +1098,7 @@ function main(): void {
   if (args.phase === 'build') return runBuildPhase(args)
   if (args.phase === 'search') return runSearchPhase(args)
   if (args.phase === 'baseline') return runBaselinePhase(args)
+  if (args.phase === 'peer') return runPeerChildPhase(args)
 
   args.dir = join(tmpdir(), `bench-search-${process.pid}`)
   rmSync(args.dir, { recursive: true, force: true })
@@ -1013,6 +1107,10 @@ function main(): void {
   runChild(args, 'build')
   runChild(args, 'search')
   if (!args.skipBaseline) runChild(args, 'baseline')
+  for (const name of args.peers) {
+    progress(`peer ${name}`)
+    runChild(args, 'peer', ['--peers', name])
+  }
   printReport(args)
   if (!args.keep) rmSync(args.dir, { recursive: true, force: true })
 }
