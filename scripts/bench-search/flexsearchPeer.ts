@@ -27,6 +27,14 @@ import {
 
 const { Document, Resolver } = FlexSearch
 
+/**
+ * Forward tokenizing (prefix search) up to this many papers. At 57,626 papers it held 619 MB of
+ * heap and took 3× our build; at the full archive that is ~6 GB, over the 4 GB heap of an
+ * Electron process and the benchmark's time, so larger runs index whole words (FACTS measured
+ * that mode at 500k: 1.29 GB) and say that prefix queries then match whole words only.
+ */
+const FORWARD_TOKENIZE_MAX_PAPERS = 200_000
+
 interface FlexPaper {
   [key: string]: string | number
   id: number
@@ -62,16 +70,24 @@ class FlexSearchPeer implements SearchPeer {
   private readonly years = new Set<number>()
   private readonly seen = new Set<PeerApproximation>()
 
+  private readonly completes: boolean
+
   constructor(
     private readonly dir: string,
+    paperCount: number,
     version: string
   ) {
-    this.configuration = `flexsearch ${version}, Document: ${FLEXSEARCH_SHORT_FIELDS.join(', ')} tokenize 'forward'; ${FLEXSEARCH_WHOLE_WORD_FIELDS.join(', ')} 'strict'; tags year, hasCode, officialCode; default encoder (Normalize)`
+    this.completes = paperCount <= FORWARD_TOKENIZE_MAX_PAPERS
+    const shortMode = this.completes
+      ? "'forward'"
+      : `'strict' (whole words: forward tokenizing is used up to ${FORWARD_TOKENIZE_MAX_PAPERS.toLocaleString('en-US')} papers; at 10 % it took 619 MB of heap, ~6 GB projected here)`
+    this.configuration = `flexsearch ${version}, Document: ${FLEXSEARCH_SHORT_FIELDS.join(', ')} tokenize ${shortMode}; ${FLEXSEARCH_WHOLE_WORD_FIELDS.join(', ')} 'strict'; tags year, hasCode, officialCode; default encoder (Normalize)`
+    const shortTokenize = this.completes ? ('forward' as const) : ('strict' as const)
     this.index = new Document<FlexPaper>({
       document: {
         id: 'id',
         index: [
-          ...FLEXSEARCH_SHORT_FIELDS.map((field) => ({ field, tokenize: 'forward' as const })),
+          ...FLEXSEARCH_SHORT_FIELDS.map((field) => ({ field, tokenize: shortTokenize })),
           ...FLEXSEARCH_WHOLE_WORD_FIELDS.map((field) => ({ field, tokenize: 'strict' as const }))
         ],
         tag: [{ field: 'year' }, { field: 'hasCode' }, { field: 'officialCode' }]
@@ -135,7 +151,7 @@ class FlexSearchPeer implements SearchPeer {
   }
 
   search(query: ParsedQuery, limit: number): PeerAnswer {
-    const plan = toFlexSearchPlan(query)
+    const plan = toFlexSearchPlan(query, this.completes)
     plan.approximations.forEach((approximation) => this.seen.add(approximation))
     if (plan.unsupported !== null) return { ids: [], total: 0 }
     let resolver: FlexResolver<FlexPaper> | null = null
@@ -175,5 +191,5 @@ class FlexSearchPeer implements SearchPeer {
 
 export const flexsearchPeerModule: PeerModule = {
   unavailableReason: () => null,
-  createPeer: (dir) => new FlexSearchPeer(dir, installedVersion('flexsearch'))
+  createPeer: (dir, paperCount) => new FlexSearchPeer(dir, paperCount, installedVersion('flexsearch'))
 }

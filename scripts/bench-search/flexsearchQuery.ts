@@ -8,7 +8,7 @@ import type { NameFilterKind, ParsedQuery, QueryFilter } from '../../src/shared/
 import { analyzeText } from '../../src/shared/search/textAnalysis'
 import type { PeerApproximation } from './searchPeer'
 
-/** Forward-tokenized (every prefix indexed): a word being typed completes here, as in ours. */
+/** Forward-tokenized (every prefix indexed) when the index completes words: a word being typed completes here, as in ours. */
 export const FLEXSEARCH_SHORT_FIELDS = ['title', 'authors', 'tasks', 'venue'] as const
 /** Whole words only. */
 export const FLEXSEARCH_WHOLE_WORD_FIELDS = ['abstract', 'datasets', 'methods', 'frameworks'] as const
@@ -45,13 +45,15 @@ export interface FlexSearchPlan {
   unsupported: string | null
 }
 
-export function toFlexSearchPlan(parsed: ParsedQuery): FlexSearchPlan {
+/** `completes`: the short fields are forward-tokenized (else whole words only). */
+export function toFlexSearchPlan(parsed: ParsedQuery, completes = true): FlexSearchPlan {
   const approximations = new Set<PeerApproximation>(['no-relaxation'])
   const must: FlexGroup[] = []
   const mustNot: FlexGroup[][] = []
   for (const term of parsed.terms) {
     if (term.fuzzy) approximations.add('no-fuzzy')
-    if (!term.prefix) approximations.add('words-match-as-prefixes')
+    if (!completes && term.prefix) approximations.add('no-completion')
+    if (completes && !term.prefix) approximations.add('words-match-as-prefixes')
     const group = { word: term.text, fields: WORD_FIELDS }
     if (term.negated) mustNot.push([group])
     else must.push(group)

@@ -13,6 +13,7 @@ export interface LatencyFigures {
 
 export interface OursForComparison<C extends string> {
   buildMs: number | null
+  buildCpuMs: number | null
   persistedBytes: number | null
   /** V8 heap plus typed arrays while searching. */
   searchMemory: number | null
@@ -82,12 +83,18 @@ export function printPeers<C extends string>(
   if (ran.length === 0) return
   console.log(row('', ['ours', ...ran.map((report) => report.name)]))
   console.log(
-    row('build', [
+    row('build (wall)', [
       ours.buildMs === null ? '—' : seconds(ours.buildMs),
       ...ran.map(
         (report) =>
           `${seconds(report.buildMs + report.finishMs)} (${ratio(report.buildMs + report.finishMs, ours.buildMs)})${report.finishMs > 1 ? `, incl. ${seconds(report.finishMs)} optimize` : ''}`
       )
+    ])
+  )
+  console.log(
+    row('build CPU time', [
+      ours.buildCpuMs === null ? '—' : seconds(ours.buildCpuMs),
+      ...ran.map((report) => `${seconds(report.buildCpuMs)} (${ratio(report.buildCpuMs, ours.buildCpuMs)})`)
     ])
   )
   console.log(

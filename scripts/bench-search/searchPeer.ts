@@ -20,6 +20,7 @@ export type PeerApproximation =
   | 'name-filter-as-words'
   | 'words-match-as-prefixes'
   | 'no-relaxation'
+  | 'no-completion'
 
 export const APPROXIMATION_TEXT: Record<PeerApproximation, string> = {
   'no-fuzzy':
@@ -32,6 +33,8 @@ export const APPROXIMATION_TEXT: Record<PeerApproximation, string> = {
     'author:/task:/venue:/dataset:/method:/framework: match when the field has all the value’s words (ours: an exact name, else one name with all the words)',
   'words-match-as-prefixes':
     'with forward tokenizing, a complete word also matches longer words in title, authors, tasks and venue (ours: completions only for the word being typed)',
+  'no-completion':
+    'whole words only (FlexSearch without forward tokenizing, see its configuration): a word being typed is matched as a complete word, so the prefix classes find only papers with that exact word',
   'no-relaxation':
     'no relaxation: when no paper has every word the answer is empty (ours falls back to papers with some of the words)'
 }
@@ -71,7 +74,8 @@ export interface SearchPeer {
 export interface PeerModule {
   /** Null when the peer can run here, else why it cannot (printed instead of its figures). */
   unavailableReason(): string | null
-  createPeer(dir: string): SearchPeer
+  /** `paperCount`: how many papers will be added, for peers whose configuration depends on scale. */
+  createPeer(dir: string, paperCount: number): SearchPeer
 }
 
 export interface QueryOutcome {
@@ -91,6 +95,8 @@ export interface PeerReport<L> {
   configuration: string
   papers: number
   buildMs: number
+  /** CPU time of adding the papers and finishing the build. */
+  buildCpuMs: number
   finishMs: number
   afterBuild: MemoryFigures
   /** Heap used before the first paper was added: the benchmark's own data (vocabulary, queries). */
@@ -108,6 +114,7 @@ export interface PeerPhaseContext<Q extends { text: string }, L> {
   parse(text: string): ParsedQuery
   /** The benchmark's timing loop, shared with ours so every engine is timed alike. */
   measure(run: (query: Q) => number): L
+  cpuMilliseconds(): number
   memory(): MemoryFigures
   progress(message: string): void
   reportFile: string
@@ -124,17 +131,22 @@ export function runPeerPhase<Q extends { text: string }, L>(
 ): void {
   const heapBeforeBuild = context.memory().heapUsed
   let buildMs = 0
+  let buildCpuMs = 0
   let added = 0
   for (const paper of context.papers) {
     const start = performance.now()
+    const cpuStart = context.cpuMilliseconds()
     peer.add(paper)
     buildMs += performance.now() - start
+    buildCpuMs += context.cpuMilliseconds() - cpuStart
     added += 1
     if (added % 100_000 === 0) context.progress(`${peer.name} added ${added} of ${context.paperCount}`)
   }
   const finishStart = performance.now()
+  const finishCpuStart = context.cpuMilliseconds()
   peer.finishBuild()
   const finishMs = performance.now() - finishStart
+  buildCpuMs += context.cpuMilliseconds() - finishCpuStart
   const afterBuild = context.memory()
   const footprint = peer.footprint()
 
@@ -151,6 +163,7 @@ export function runPeerPhase<Q extends { text: string }, L>(
     configuration: peer.configuration,
     papers: added,
     buildMs,
+    buildCpuMs,
     finishMs,
     afterBuild,
     heapBeforeBuild,

@@ -70,6 +70,14 @@ describe('FlexSearch query plan', () => {
     expect(plan.approximations).toContain('phrase-as-words')
     expect(toFlexSearchPlan(parseQuery('-survey')).unsupported).toBe('only negations')
   })
+
+  it('says a word being typed is matched whole when the index has no prefixes', () => {
+    expect(toFlexSearchPlan(parseQuery('graph neu'), false).approximations).toContain('no-completion')
+    expect(toFlexSearchPlan(parseQuery('graph neu'), true).approximations).not.toContain('no-completion')
+    expect(toFlexSearchPlan(parseQuery('graph neu '), true).approximations).toContain(
+      'words-match-as-prefixes'
+    )
+  })
 })
 
 describe('agreement figures', () => {
@@ -123,7 +131,7 @@ describe.each([
   beforeAll(() => {
     expect(module.unavailableReason()).toBeNull()
     dir = mkdtempSync(join(tmpdir(), 'bench-search-peer-'))
-    peer = module.createPeer(dir)
+    peer = module.createPeer(dir, papers.length)
     for (const paper of papers) peer.add(paper)
     peer.finishBuild()
     expect(peer.footprint().bytes).toBeGreaterThan(0)
