@@ -7,6 +7,7 @@
  *   npx tsx scripts/bench-search.ts --scale 1            (~15 min on 2 cores)
  *   options: --seed 1  --baseline-scale 0.2  --skip-baseline  --keep (keep the chunk files)
  *            --peers fts5,flexsearch (the default)  --skip-peers
+ *            --phase report --dir <a --keep run's dir> (print it again, with the same options)
  *
  * Each engine runs in its own child process of this script (same machine, same run, same
  * corpus), so each one's peak memory is its own: a process's peak RSS cannot be reset, and the
@@ -65,7 +66,7 @@ interface Args {
   skipBaseline: boolean
   keep: boolean
   peers: PeerName[]
-  phase: 'main' | 'build' | 'search' | 'baseline' | 'peer'
+  phase: 'main' | 'build' | 'search' | 'baseline' | 'peer' | 'report'
   dir: string
   loadAtStart: string
 }
@@ -1109,6 +1110,7 @@ function main(): void {
   if (args.phase === 'search') return runSearchPhase(args)
   if (args.phase === 'baseline') return runBaselinePhase(args)
   if (args.phase === 'peer') return runPeerChildPhase(args)
+  if (args.phase === 'report') return printReport(args)
 
   args.dir = join(tmpdir(), `bench-search-${process.pid}`)
   rmSync(args.dir, { recursive: true, force: true })
