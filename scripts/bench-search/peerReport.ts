@@ -64,7 +64,7 @@ export function medianTotalRatio(ours: readonly QueryOutcome[], peer: readonly Q
   return ratios.length === 0 ? NaN : ratios[Math.floor((ratios.length - 1) / 2)]
 }
 
-function row(label: string, cells: readonly string[], width = 36): string {
+function row(label: string, cells: readonly string[], width = 44): string {
   return `  ${label.padEnd(24)}${cells.map((cell) => cell.padEnd(width)).join('')}`
 }
 
