@@ -56,7 +56,6 @@ test.describe('hostile archive text renders within bounds (issue #13)', () => {
     })
     await importDumpFile(page, dump.path)
     const { length } = dump
-    await app.open('/methods')
     await recordLongTasks(page)
     await openOldSiteUrl(app, '/method/adam-20mb')
     await expect(app.heading('Adam')).toBeVisible()
@@ -138,7 +137,6 @@ test.describe('hostile archive text renders within bounds (issue #13)', () => {
     })
     await importDumpFile(page, dump.path)
     const { length } = dump
-    await app.open('/papers')
     await recordLongTasks(page)
     await openOldSiteUrl(app, '/paper/bert-20mb')
     await expect(app.heading(/^BERT: Pre-training/)).toBeVisible()
