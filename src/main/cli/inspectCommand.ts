@@ -9,6 +9,8 @@
  * `--kind` reads every file as that kind, for files whose names do not say (`eff.json`). A file
  * whose result rows sit in a field the normalizer does not read (`sota.sota_rows`) is reported by
  * name and field, and is an error (exit 1) when not one of its rows could be read.
+ * `longTexts` lists the strings a sync would store apart from their records (longText.ts), with
+ * the chunks they take, as the engine writes them.
  * `--replacing <file>` adds `replacePlan`: what replacing those files' kinds with the inspected
  * files would remove (inMemoryReplacePlan.ts).
  */
@@ -36,7 +38,8 @@ import { readDumpRecords } from '../../shared/archive/dumpRecordReader'
 import { isPlaceholderMetric } from '../../shared/archive/metricValue'
 import { paperTitleKey } from '../../shared/archive/paperKeys'
 import { isResultStubId, PaperMatchIndex } from '../../shared/archive/paperResolution'
-import type { ResultRecord } from '../../shared/archive/entities'
+import { ARCHIVE_ENTITY_TABLES, type ResultRecord } from '../../shared/archive/entities'
+import { longFieldsOf, longTextChunkCount } from '../../shared/archive/longText'
 import type { ArchiveSyncError } from '../../shared/archive/syncProgress'
 import { unreadRowWarnings, unreadRowsSince } from '../../shared/archive/unreadRowWarnings'
 import type { RemovalCounts } from '../../shared/archive/removalPlan'
@@ -57,6 +60,14 @@ interface FileReport {
   ok: boolean
   /** Rows in fields the normalizer does not read, and similar: read, but incompletely. */
   warnings: string[]
+}
+
+interface LongTextReport {
+  table: string
+  id: string
+  field: string
+  length: number
+  chunks: number
 }
 
 interface UnparsedMetricExample {
@@ -82,6 +93,8 @@ class Inspection {
   }
   readonly evaluationTables: NormalizationStats = createNormalizationStats()
   readonly unparsed = { values: 0, results: 0, examples: [] as UnparsedMetricExample[] }
+  /** By table, id and field: a record listed twice is stored once. */
+  private readonly longTexts = new Map<string, LongTextReport>()
   /** Papers and link stubs by arXiv id and title, as the database would hold them. */
   private readonly knownPapers = new PaperMatchIndex()
   private readonly realPapers = new Set<string>()
@@ -90,6 +103,7 @@ class Inspection {
 
   /** Counts a batch's entities; kinds arrive in import order, so papers precede their stubs. */
   take(batch: EntityBatch): void {
+    this.noteLongTexts(batch)
     this.counts.papers += batch.papers.length
     this.counts.links += batch.codeLinks.length
     this.counts.tasks += batch.tasks.length
@@ -163,6 +177,24 @@ class Inspection {
     target.conflictingRepeats += stats.conflictingRepeats
   }
 
+  private noteLongTexts(batch: EntityBatch): void {
+    for (const table of ARCHIVE_ENTITY_TABLES) {
+      for (const record of batch[table]) {
+        for (const field of longFieldsOf(table, record)) {
+          const text = (record as unknown as Record<string, string>)[field]
+          const chunks = longTextChunkCount(text)
+          this.longTexts.set(`${table}|${record.id}|${field}`, {
+            table,
+            id: record.id,
+            field,
+            length: text.length,
+            chunks
+          })
+        }
+      }
+    }
+  }
+
   report(): unknown {
     const {
       records,
@@ -175,6 +207,11 @@ class Inspection {
     return {
       files: this.files,
       counts: this.counts,
+      longTexts: {
+        fields: this.longTexts.size,
+        chunks: [...this.longTexts.values()].reduce((sum, text) => sum + text.chunks, 0),
+        examples: [...this.longTexts.values()].slice(0, MAX_EXAMPLES)
+      },
       evaluationTables: {
         topLevelTasks: records,
         taskOccurrences,

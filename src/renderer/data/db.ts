@@ -17,6 +17,7 @@ import type {
   SyncMetaRecord,
   TaskRecord
 } from '../../shared/archive/entities'
+import type { LongTextChunkRecord, LongTextKey } from '../../shared/archive/longText'
 import type { PaperListingRecord } from '../../shared/archive/paperListings'
 import type {
   FollowedLeaderboard,
@@ -29,6 +30,7 @@ import type {
 import { rebuildCodeListings, rebuildPaperListings } from './paperListingStore'
 import { upgradeUserTablesToV2 } from './userTablesUpgrade'
 import { applyRowFacts } from './sync/rowFactsPass'
+import { LONG_TEXTS_SCHEMA, moveLongTextsOut } from './longTextStore'
 
 export const DEFAULT_ARCHIVE_DATABASE_NAME = 'papers-with-code-2'
 
@@ -57,7 +59,8 @@ export const ARCHIVE_TABLES = [
   'methods',
   'leaderboards',
   'results',
-  'syncMeta'
+  'syncMeta',
+  'longTexts'
 ] as const
 
 /** Tables only the user's actions write. */
@@ -75,7 +78,7 @@ export const DERIVED_TABLES = ['searchIndex', 'paperListings'] as const
 export type ArchiveTableName = (typeof ARCHIVE_TABLES)[number]
 export type UserTableName = (typeof USER_TABLES)[number]
 
-const SCHEMA_V1: Record<ArchiveTableName | UserTableName, string> = {
+const SCHEMA_V1: Record<Exclude<ArchiveTableName, 'longTexts'> | UserTableName, string> = {
   // `stubSource` exists on stub papers only, so its index lists the stubs and costs real papers nothing.
   papers: 'id, arxivId, titleKey, date, *taskIds, stubSource',
   codeLinks: 'id, paperId',
@@ -116,6 +119,7 @@ export class ArchiveDatabase extends Dexie {
   declare readonly searchIndex: Table<SearchIndexChunkRecord, string>
   declare readonly paperListings: Table<PaperListingRecord, string>
   declare readonly followedLeaderboards: Table<FollowedLeaderboardRecord, string>
+  declare readonly longTexts: Table<LongTextChunkRecord, LongTextKey>
 
   constructor(name: string = DEFAULT_ARCHIVE_DATABASE_NAME, options?: DexieOptions) {
     super(name, options)
@@ -150,6 +154,9 @@ export class ArchiveDatabase extends Dexie {
         })
         if (written > 0) await rebuildPaperListings(tx.table('papers'), tx.table('paperListings'))
       })
+    // Strings over 64 K characters move to their own table in chunks (longText.ts): reading a
+    // record with a 20 MB description blocked the UI thread for up to ~440 ms (issue #13).
+    this.version(7).stores({ longTexts: LONG_TEXTS_SCHEMA }).upgrade(moveLongTextsOut)
   }
 }
 

@@ -25,6 +25,8 @@ let papers: PaperSearchIndex | null = null
 let entities: EntitySearchIndex | null = null
 let status: SearchIndexStatus = INITIAL_SEARCH_STATUS
 let building: Promise<void> | null = null
+/** A refresh came in during a build, which read the archive's stamp before that sync ended. */
+let refreshAgain = false
 
 function setStatus(patch: Partial<SearchIndexStatus>): void {
   status = {
@@ -73,9 +75,15 @@ async function update(stamp: string): Promise<void> {
   })
 }
 
-/** Updates when the stored index is missing or older than the archive; one update at a time. */
+/**
+ * Updates when the stored index is missing or older than the archive; one update at a time, and
+ * one more after it when asked during it (else a sync ending mid-build left the index stale).
+ */
 async function refresh(): Promise<void> {
-  if (building) return building
+  if (building) {
+    refreshAgain = true
+    return building
+  }
   building = (async () => {
     const stamp = await archiveStamp()
     if (stamp === null) {
@@ -90,6 +98,10 @@ async function refresh(): Promise<void> {
     )
     .finally(() => {
       building = null
+      if (refreshAgain) {
+        refreshAgain = false
+        void refresh()
+      }
     })
   return building
 }

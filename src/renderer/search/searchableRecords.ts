@@ -30,6 +30,8 @@ export async function forEachSearchablePaper(
     visit({
       id: paper.id,
       title: paper.title,
+      // An abstract over 64 K characters is indexed by its stored start (20,000 characters,
+      // longText.ts): the rest would add one crafted record's words, not a real paper's.
       abstract: paper.abstract ?? '',
       authors: paper.authors,
       tasks: paper.taskIds.map((id) => taskNames.get(id) ?? id),

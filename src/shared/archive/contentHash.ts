@@ -60,3 +60,11 @@ export function bytesFingerprint(bytes: Uint8Array): string {
   hasher.update(bytes)
   return hasher.digest()
 }
+
+/** A 64-bit hex fingerprint (two FNV-1a lanes) of a string's UTF-16 code units. */
+export function textFingerprint(text: string): string {
+  return (
+    fnv1aText(text, FNV_OFFSET).toString(16).padStart(8, '0') +
+    fnv1aText(text, FNV_OFFSET_ALT).toString(16).padStart(8, '0')
+  )
+}

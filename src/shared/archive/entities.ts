@@ -6,13 +6,15 @@
  * methods instead of the method objects the dump embeds, a result keeps code-link URLs only
  * (every 2020 link title is the URL's `owner/repo`). Empty strings become `null` and `\r\n`
  * becomes `\n`; every other text is stored as the dump had it and must be rendered as text.
+ * A string over 64 K characters is stored apart, its record keeping its start (longText.ts).
  */
+import type { LongTextHolder } from './longText'
 
 /** `'link'`: the paper was named by a code link (its id is the real PWC slug); `'result'`: only a
  * leaderboard row cites it (its id is synthetic, see `paperResolution.ts`). */
 export type PaperStubSource = 'link' | 'result'
 
-export interface PaperRecord {
+export interface PaperRecord extends LongTextHolder {
   /** The PWC slug from `paper_url` (`/paper/<slug>`), or a synthetic stub id. */
   id: string
   arxivId: string | null
@@ -58,7 +60,7 @@ export interface PaperRowFacts {
   datasets: string[]
 }
 
-export interface CodeLinkRecord {
+export interface CodeLinkRecord extends LongTextHolder {
   /** `<paperId>|<repoUrl>` (codeLinkIds.ts): the dump has no id and no pair repeats. */
   id: string
   paperId: string
@@ -72,7 +74,7 @@ export interface CodeLinkRecord {
   mentionedInGithub: boolean | null
 }
 
-export interface TaskRecord {
+export interface TaskRecord extends LongTextHolder {
   /** The old site's `/task/<slug>`: `'Image Classification'` → `'image-classification'`. */
   id: string
   name: string
@@ -98,7 +100,7 @@ export interface DataLoaderRecord {
   frameworks: string[]
 }
 
-export interface DatasetRecord {
+export interface DatasetRecord extends LongTextHolder {
   /** The slug from `url` (`/dataset/<slug>`). */
   id: string
   name: string
@@ -123,7 +125,7 @@ export interface MethodCollectionRecord {
   area: string | null
 }
 
-export interface MethodRecord {
+export interface MethodRecord extends LongTextHolder {
   /** The slug from `url` (`/method/<slug>`). */
   id: string
   name: string
@@ -144,7 +146,7 @@ export interface TitledLink {
   url: string
 }
 
-export interface LeaderboardRecord {
+export interface LeaderboardRecord extends LongTextHolder {
   /**
    * `<taskId>-on-<datasetSlug>`, the old site's `/sota/<slug>` when that was short enough not to
    * be cut; a clash between two different boards gets `-1`, `-2`, ... like the old site.
@@ -174,7 +176,7 @@ export interface MetricValue {
   value: number | null
 }
 
-export interface ResultRecord {
+export interface ResultRecord extends LongTextHolder {
   /** `<leaderboardId>/<hash of model and paper>`, so a row keeps its id when rows are inserted. */
   id: string
   leaderboardId: string

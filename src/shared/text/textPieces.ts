@@ -71,7 +71,7 @@ function outsideMath(window: string, cut: number): number {
 }
 
 /** A hard cut must not split a UTF-16 surrogate pair into two broken characters. */
-function withoutSplitSurrogate(text: string, cut: number): number {
+export function withoutSplitSurrogate(text: string, cut: number): number {
   const code = text.charCodeAt(cut - 1)
   return code >= 0xd800 && code <= 0xdbff && cut > 1 ? cut - 1 : cut
 }

@@ -1,4 +1,78 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+
+const SAMPLE_DIR = path.resolve(__dirname, '../../../resources/sample')
+
+/**
+ * A crafted dump file: one real record of a bundled sample file, copied with `changes` and one
+ * text field repeated to at least `repeatTo` characters. Built in Node and imported through the
+ * Sync page, so the record is stored the way a sync stores it.
+ */
+export interface HostileDump {
+  /** The bundled sample file to copy from. */
+  sample: string
+  /** The file's name; it must announce the dump's kind (`hostile_methods.json`). */
+  name: string
+  /** Picks the real record to copy. */
+  from: (record: Record<string, unknown>) => boolean
+  changes: Record<string, unknown>
+  field: string
+  repeatTo: number
+}
+
+/** Writes the dump file; resolves to its path and the stored length of the hostile field. */
+export function writeHostileDump(dump: HostileDump): { path: string; length: number } {
+  const records = JSON.parse(
+    gunzipSync(readFileSync(path.join(SAMPLE_DIR, dump.sample))).toString('utf8')
+  ) as Record<string, unknown>[]
+  const record = records.find(dump.from)
+  if (!record) throw new Error(`No record to copy in ${dump.sample}`)
+  // Stored text has `\n` line ends (rawFields.ts), so the length the page reports is of that.
+  const real = String(record[dump.field]).replace(/\r\n?/g, '\n')
+  const text = `${real}\n\n`.repeat(Math.ceil(dump.repeatTo / (real.length + 2))).trimEnd()
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pwc-hostile-')), dump.name)
+  writeFileSync(file, JSON.stringify([{ ...record, ...dump.changes, [dump.field]: text }]))
+  return { path: file, length: text.length }
+}
+
+/**
+ * Imports a dump file through the Sync page (adding to the archive) and waits for the search
+ * index; the page stays on Archive & sync, a light page to leave.
+ */
+export async function importDumpFile(page: Page, file: string): Promise<void> {
+  await page.goto('/sync')
+  const html = page.locator('html')
+  await expect(html).toHaveAttribute('data-archive-state', 'idle', { timeout: 120_000 })
+  await page.getByLabel('Choose dump files').setInputFiles(file)
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(page.getByTestId('sync-summary')).toContainText(path.basename(file), { timeout: 180_000 })
+  await expect(html).toHaveAttribute('data-archive-state', 'idle', { timeout: 180_000 })
+  // The search worker updates its index after the sync; measuring while it reads every paper
+  // would time its IndexedDB traffic, not the page.
+  await expect.poll(() => searchIndexIsCurrent(page), { timeout: 180_000 }).toBe(true)
+  await expect(html).toHaveAttribute('data-search-state', 'ready')
+}
+
+/** Whether the stored search index reflects the archive's last change (searchWorker.ts's stamp). */
+function searchIndexIsCurrent(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const request = <T>(req: IDBRequest<T>): Promise<T> =>
+      new Promise((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+    const db = await request(indexedDB.open('papers-with-code-2'))
+    const tx = db.transaction(['syncMeta', 'searchIndex'])
+    const archive = (await request(tx.objectStore('syncMeta').get('archive'))) as
+      { changedAt?: string; completedAt: string } | undefined
+    const stamp = (await request(tx.objectStore('searchIndex').get('stamp'))) as { data: unknown } | undefined
+    db.close()
+    return archive !== undefined && stamp?.data === (archive.changedAt ?? archive.completedAt)
+  })
+}
 
 /**
  * Hostile archive records for the bounded-rendering tests (issue #13): a real stored record,

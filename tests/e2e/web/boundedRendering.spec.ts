@@ -1,24 +1,27 @@
 import type { Page } from '@playwright/test'
 import { AppPage } from '../support/appPage'
-import { longestTask, pageHeight, recordLongTasks, storeHostileRecord } from '../support/hostileRecords'
+import {
+  importDumpFile,
+  longestTask,
+  pageHeight,
+  recordLongTasks,
+  storeHostileRecord,
+  writeHostileDump
+} from '../support/hostileRecords'
 import { expect, test } from '../support/sampleProfile'
 
 /**
  * Issue #13: archive strings come from dumps anyone can craft. A 20 MB method description froze
  * the UI for over five minutes, and `\rule{10000em}{10000em}` made a 181,000 px page. The hostile
- * records are mutations of real ones (Adam's description, BERT's abstract).
+ * records are mutations of real ones (Adam's description, BERT's abstract); the 20 MB ones are
+ * imported through the Sync page, so they are stored as a sync stores them.
  */
 
 const TWENTY_MB = 20 * 1024 * 1024
-// The goal is 100 ms; the bound leaves room for a loaded 2-core CI machine.
+/** The issue's bound for every page on any archive string. */
+const FIRST_VISIT_BOUND_MS = 100
+// Rendering more on request is held to the same goal, with room for a loaded 2-core CI machine.
 const LONGEST_TASK_BOUND_MS = 250
-/**
- * Opening a page still reads its whole record from IndexedDB on the UI thread: for a 20 MB value
- * that one task took ~280 ms (a third of it garbage collection) on our machine, outside what
- * rendering can bound. Bounding it needs the sync to store long text capped or apart (see the
- * report of issue #13); until then the first visit is held to this looser bound.
- */
-const RECORD_READ_BOUND_MS = 1_000
 
 /** Opens a page the way a reader would: pasting its old-site URL into the search box. */
 async function openOldSiteUrl(app: AppPage, path: string): Promise<void> {
@@ -41,15 +44,18 @@ test.describe('hostile archive text renders within bounds (issue #13)', () => {
   test('a 20 MB method description shows its start without blocking the UI, more on request', async ({
     samplePage: page
   }) => {
+    test.setTimeout(300_000)
     const app = new AppPage(page)
-    await app.open('/methods')
-    const length = await storeHostileRecord(page, {
-      table: 'methods',
-      from: 'adam',
-      id: 'adam-20mb',
+    const dump = writeHostileDump({
+      sample: 'pwc-dump-2022-06_methods.json.gz',
+      name: 'hostile_methods.json',
+      from: (record) => record.url === 'https://paperswithcode.com/method/adam',
+      changes: { url: 'https://paperswithcode.com/method/adam-20mb' },
       field: 'description',
       repeatTo: TWENTY_MB
     })
+    await importDumpFile(page, dump.path)
+    const { length } = dump
     await recordLongTasks(page)
     await openOldSiteUrl(app, '/method/adam-20mb')
     await expect(app.heading('Adam')).toBeVisible()
@@ -59,7 +65,9 @@ test.describe('hostile archive text renders within bounds (issue #13)', () => {
     await expect(
       page.getByText(new RegExp(`^Showing [\\d,]+ of ${length.toLocaleString('en')} characters`))
     ).toBeVisible()
-    expect(await reportLongestTask(page, '20 MB description, first piece')).toBeLessThan(RECORD_READ_BOUND_MS)
+    expect(await reportLongestTask(page, '20 MB description, first piece')).toBeLessThanOrEqual(
+      FIRST_VISIT_BOUND_MS
+    )
     const previewHeight = await pageHeight(page)
     expect(previewHeight).toBeLessThan(6_000)
     await page.screenshot({ path: test.info().outputPath('20mb-description.png'), fullPage: true })
@@ -109,22 +117,45 @@ test.describe('hostile archive text renders within bounds (issue #13)', () => {
   })
 
   test('a 20 MB paper abstract shows its start without blocking the UI', async ({ samplePage: page }) => {
+    test.setTimeout(300_000)
     const app = new AppPage(page)
-    await app.open('/papers')
-    const length = await storeHostileRecord(page, {
-      table: 'papers',
-      from: 'bert-pre-training-of-deep-bidirectional',
-      id: 'bert-20mb',
+    const dump = writeHostileDump({
+      sample: 'converted_papers-with-abstracts_from-arxiv-metadata.json.gz',
+      name: 'hostile_papers-with-abstracts.json',
+      from: (record) =>
+        record.paper_url === 'https://paperswithcode.com/paper/bert-pre-training-of-deep-bidirectional',
+      // No arXiv id and its own title, so BERT's leaderboard rows still resolve to BERT.
+      changes: {
+        paper_url: 'https://paperswithcode.com/paper/bert-20mb',
+        arxiv_id: null,
+        url_abs: null,
+        url_pdf: null,
+        title: 'BERT: Pre-training of Deep Bidirectional Transformers, a crafted copy'
+      },
       field: 'abstract',
       repeatTo: TWENTY_MB
     })
+    await importDumpFile(page, dump.path)
+    const { length } = dump
     await recordLongTasks(page)
     await openOldSiteUrl(app, '/paper/bert-20mb')
     await expect(app.heading(/^BERT: Pre-training/)).toBeVisible()
     await expect(
       page.getByText(new RegExp(`^Showing [\\d,]+ of ${length.toLocaleString('en')} characters`))
     ).toBeVisible()
-    expect(await reportLongestTask(page, '20 MB abstract')).toBeLessThan(RECORD_READ_BOUND_MS)
+    expect(await reportLongestTask(page, '20 MB abstract')).toBeLessThanOrEqual(FIRST_VISIT_BOUND_MS)
     expect(await pageHeight(page)).toBeLessThan(8_000)
+
+    // The next 200,000 characters come from the chunks stored apart.
+    await recordLongTasks(page)
+    const abstract = page.locator('p.abstract')
+    const shownBefore = (await abstract.textContent())?.length ?? 0
+    await page.getByRole('button', { name: 'Show more' }).click()
+    await expect
+      .poll(async () => (await abstract.textContent())?.length ?? 0)
+      .toBeGreaterThan(shownBefore + 150_000)
+    expect(await reportLongestTask(page, '20 MB abstract, after Show more')).toBeLessThan(
+      LONGEST_TASK_BOUND_MS
+    )
   })
 })

@@ -141,7 +141,7 @@ describe('opening a version 1 profile with the current schema', () => {
     const name = uniqueName()
     await createV1Profile(name)
     const db = await reopen(name)
-    expect(db.verno).toBe(6)
+    expect(db.verno).toBe(7)
     // Versions 4 and 5 dropped every papers index but the stubs'; the papers themselves stay.
     expect(await db.papers.count()).toBe(2)
     expect(db.papers.schema.indexes.map((index) => index.name)).toEqual(['stubSource', 'citedBy'])

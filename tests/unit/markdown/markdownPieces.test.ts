@@ -17,6 +17,13 @@ describe('rendering archive Markdown piece by piece', () => {
     })
   })
 
+  it('renders the real description with the most markup in one piece too', () => {
+    const asff = realDescription('https://paperswithcode.com/method/asff')
+    expect(renderMarkdownPiece(asff.slice(0, PREVIEW_CHARS + 1), PREVIEW_CHARS).end).toBe(
+      Math.min(asff.length, PREVIEW_CHARS)
+    )
+  })
+
   it('renders fewer characters when their KaTeX markup would exceed the HTML cap', () => {
     // Adam's own update rule, repeated into one dense paragraph of math.
     const rule = adam.match(/\$\$[^$]+\$\$/)?.[0] ?? ''

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom'
 import 'katex/dist/katex.min.css'
 import { appApi } from '../../platform/appApi'
 import { RevealControl } from '../RevealControl'
+import { useShownText, type ArchiveTextRef } from '../useShownText'
 import { APP_ROUTE_ATTRIBUTE } from './archiveMarkdown'
 import { useMarkdownPieces } from './useMarkdownPieces'
 
@@ -11,10 +12,19 @@ import { useMarkdownPieces } from './useMarkdownPieces'
  * by piece; until the reader asks for more, only the first piece shows, and its height is capped
  * by CSS (`.markdown--preview`) because even a short text of bounded TeX can stack tall boxes.
  * Links to pages the app has (rewritten by `renderArchiveMarkdown`) navigate in the app; every
- * other link leaves through the external-link policy.
+ * other link leaves through the external-link policy. An archive text stored apart (longText.ts)
+ * shows from its record's preview; the rest is read as the reader reveals it.
  */
-export function MarkdownText({ text, className }: { text: string; className?: string }): ReactNode {
-  const { pieces, shown, busy, expanded, revealMore } = useMarkdownPieces(text)
+export function MarkdownText({
+  text: source,
+  className
+}: {
+  text: string | ArchiveTextRef
+  className?: string
+}): ReactNode {
+  const shownText = useShownText(source)
+  const { text, total } = shownText
+  const { pieces, shown, busy, expanded, revealMore } = useMarkdownPieces(shownText)
   const [clipped, setClipped] = useState(false)
   const container = useRef<HTMLDivElement>(null)
   const navigate = useNavigate()
@@ -54,13 +64,7 @@ export function MarkdownText({ text, className }: { text: string; className?: st
         )}
       </div>
       {pieces.length > 0 && (
-        <RevealControl
-          shown={shown}
-          total={text.length}
-          clipped={clipped}
-          busy={busy}
-          onReveal={revealMore}
-        />
+        <RevealControl shown={shown} total={total} clipped={clipped} busy={busy} onReveal={revealMore} />
       )}
     </>
   )

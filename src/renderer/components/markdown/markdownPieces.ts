@@ -5,9 +5,11 @@ import { renderArchiveMarkdown } from './archiveMarkdown'
  * A piece's HTML is capped too, because the UI thread parses and lays out whatever the worker
  * returns, and KaTeX markup is ~25× its TeX (Adam's 1,017 characters make 25 KB): 10,000
  * characters of dense math would be ~1 MB. Laying out 250 KB of it took ~240 ms on our loaded
- * 2-core machine; the cap is about twice the largest real description's HTML (52 KB).
+ * 2-core machine, and once the record read was gone (long texts are stored apart) laying out the
+ * first 120 KB piece was the longest task of a crafted page's first visit; the cap keeps the
+ * largest real description's HTML (ASFF's, 52 KB) in one piece.
  */
-export const MAX_PIECE_HTML_CHARS = 120_000
+export const MAX_PIECE_HTML_CHARS = 64_000
 
 // Below this a piece is rendered whatever its HTML size, so every piece makes progress.
 const MIN_PIECE_CHARS = 500

@@ -7,7 +7,8 @@
  *
  * Each record is compared with the stored one and written only when new or different, so a
  * re-sync of an unchanged dump reads but writes nothing, and the change counts are exact. Only ids
- * the tables may hold are read back (`StoredArchiveIds`).
+ * the tables may hold are read back (`StoredArchiveIds`). Records are compared in their stored
+ * form, long texts moved out (longText.ts), and their chunks are written with them.
  */
 import type { Table } from 'dexie'
 import type { ArchiveDatabase } from '../db'
@@ -22,6 +23,14 @@ import type { EntityBatch } from '../../../shared/archive/dumpNormalizer'
 import { resolveResultPaper, resultPaperStub } from '../../../shared/archive/paperResolution'
 import { recordsEqual } from '../../../shared/archive/recordsEqual'
 import { dumpView } from '../../../shared/archive/paperFacts'
+import {
+  longTextWrites,
+  splitLongTexts,
+  type LongTextHolder,
+  type LongTextWrites,
+  type SplitRecord
+} from '../../../shared/archive/longText'
+import { applyLongTextWrites } from '../longTextStore'
 import type { StubChangeCounts, TableChangeCounts } from '../../../shared/archive/syncProgress'
 import type { StoredArchiveIds } from './storedArchiveIds'
 import type { StoredPapers } from './storedPapers'
@@ -57,8 +66,35 @@ export function addTally(into: SyncTally, from: SyncTally): void {
   into.writes += from.writes
 }
 
-interface Identified {
+interface Identified extends LongTextHolder {
   id: string
+}
+
+/** A record to write, in its stored form, and the version it replaces. */
+interface RecordWrite<T> {
+  split: SplitRecord<T>
+  old: T | undefined
+}
+
+/** Puts the records and the chunks of their long texts (dropping the chunks they no longer have). */
+async function putRecords<T extends Identified>(
+  db: ArchiveDatabase,
+  table: Table<T, string>,
+  name: ArchiveEntityTable,
+  writes: readonly RecordWrite<T>[]
+): Promise<T[]> {
+  const records = writes.map((write) => write.split.record)
+  if (records.length === 0) return records
+  await table.bulkPut(records)
+  const chunks: LongTextWrites = { put: [], delete: [] }
+  for (const { split, old } of writes) {
+    if (split.texts.size === 0 && old?.longText === undefined) continue
+    const own = longTextWrites(name, old, split)
+    chunks.put.push(...own.put)
+    chunks.delete.push(...own.delete)
+  }
+  await applyLongTextWrites(db.longTexts, chunks)
+  return records
 }
 
 export interface ChunkWriteOptions {
@@ -91,6 +127,7 @@ async function storedVersions<T extends Identified>(
 }
 
 async function putChangedRecords<T extends Identified>(
+  db: ArchiveDatabase,
   table: Table<T, string>,
   name: ArchiveEntityTable,
   records: T[],
@@ -99,17 +136,18 @@ async function putChangedRecords<T extends Identified>(
 ): Promise<void> {
   const counts = tally.tables[name]
   const stored = await storedVersions(table, name, records, options.stored)
-  const toWrite: T[] = []
+  const writes: RecordWrite<T>[] = []
   for (const record of records) {
+    const split = splitLongTexts(name, record)
     const old = stored.get(record.id)
     if (old === undefined) counts.added++
-    else if (recordsEqual(old, record)) {
+    else if (recordsEqual(old, split.record)) {
       counts.unchanged++
       continue
     } else counts.changed++
-    toWrite.push(record)
+    writes.push({ split, old })
   }
-  if (toWrite.length > 0) await table.bulkPut(toWrite)
+  const toWrite = await putRecords(db, table, name, writes)
   options.stored.noteWritten(name, toWrite)
   tally.writes += toWrite.length
 }
@@ -123,19 +161,20 @@ async function putPapers(
 ) {
   const counts = tally.tables.papers
   const stored = await storedVersions(db.papers, 'papers', papers, options.stored)
-  const toWrite: PaperRecord[] = []
+  const writes: RecordWrite<PaperRecord>[] = []
   for (const paper of papers) {
+    const split = splitLongTexts('papers', paper)
     const old = stored.get(paper.id)
     if (old === undefined || old.isStub) {
       counts.added++
       if (old?.isStub) tally.stubs.resolved++
-    } else if (recordsEqual(dumpView(old), paper)) {
+    } else if (recordsEqual(dumpView(old), split.record)) {
       counts.unchanged++
       continue
     } else counts.changed++
-    toWrite.push(paper)
+    writes.push({ split, old })
   }
-  if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
+  const toWrite = await putRecords(db, db.papers, 'papers', writes)
   options.stored.notePapersWritten(toWrite)
   options.papers.noteWritten(toWrite)
   tally.writes += toWrite.length
@@ -152,15 +191,15 @@ async function putStubs(
     (stub) => !options.stored.hasRealPaper(stub.id)
   )
   const stored = await storedVersions(db.papers, 'papers', unique, options.stored)
-  const toWrite = unique.filter((stub) => {
+  const writes: RecordWrite<PaperRecord>[] = []
+  for (const stub of unique) {
+    const split = splitLongTexts('papers', stub)
     const old = stored.get(stub.id)
-    if (old === undefined) {
-      tally.stubs.created++
-      return true
-    }
-    return old.isStub && !recordsEqual(dumpView(old), stub)
-  })
-  if (toWrite.length > 0) await db.papers.bulkPut(toWrite)
+    if (old === undefined) tally.stubs.created++
+    else if (!old.isStub || recordsEqual(dumpView(old), split.record)) continue
+    writes.push({ split, old })
+  }
+  const toWrite = await putRecords(db, db.papers, 'papers', writes)
   options.stored.notePapersWritten(toWrite)
   options.papers.noteWritten(toWrite)
   tally.writes += toWrite.length
@@ -186,7 +225,7 @@ async function putResults(
     resolved.push(withPaper)
   }
   if (stubs.length > 0) await putStubs(db, stubs, options, tally)
-  await putChangedRecords(db.results, 'results', resolved, options, tally)
+  await putChangedRecords(db, db.results, 'results', resolved, options, tally)
 }
 
 /** Writes `batch` and its checkpoint atomically; resolves to what changed. */
@@ -196,7 +235,7 @@ export async function writeEntityChunk(
   options: ChunkWriteOptions
 ): Promise<SyncTally> {
   const touchesPapers = batch.papers.length > 0 || batch.paperStubs.length > 0 || batch.results.length > 0
-  const tables: Table[] = [db.syncMeta]
+  const tables: Table[] = [db.syncMeta, db.longTexts]
   if (touchesPapers) tables.push(db.papers)
   for (const name of [...PLAIN_TABLES, 'results'] as const) if (batch[name].length > 0) tables.push(db[name])
   return db.transaction('rw', tables, async () => {
@@ -205,7 +244,7 @@ export async function writeEntityChunk(
     for (const name of PLAIN_TABLES) {
       const records = batch[name] as Identified[]
       if (records.length > 0)
-        await putChangedRecords(db[name] as Table<Identified, string>, name, records, options, tally)
+        await putChangedRecords(db, db[name] as Table<Identified, string>, name, records, options, tally)
     }
     if (batch.paperStubs.length > 0) await putStubs(db, batch.paperStubs, options, tally)
     if (batch.results.length > 0) await putResults(db, batch.results, options, tally)

@@ -8,7 +8,8 @@
  * 3. deletes stubs nothing cites any more (a bookmarked stub stays);
  * 4. gives each paper what the rows citing it say (its leaderboards' tasks, a date when its source
  *    has none: rowFactsPass.ts), so every page reads one set of facts;
- * 5. brings the paper listings up to date with what the sync and this pass wrote and deleted.
+ * 5. brings the paper listings up to date with what the sync and this pass wrote and deleted;
+ * 6. drops the long-text chunks (longTextStore.ts) of records steps 1–3 deleted or demoted.
  * Steps 1–4 work in chunks of short transactions, like the import. Which ids the tables hold
  * comes from the sync's `StoredArchiveIds`, not from reading every key again (~900k at full scale).
  */
@@ -34,6 +35,7 @@ import { rebuildCodeListings, writePaperListings } from '../paperListingStore'
 import type { StoredArchiveIds } from './storedArchiveIds'
 import type { StoredPapers } from './storedPapers'
 import { clearPaperListingsStale } from './syncMetaStore'
+import { removeOrphanedLongTexts } from '../longTextStore'
 
 const DELETE_CHUNK = 2000
 const REPOINT_CHUNK = 500
@@ -209,6 +211,8 @@ export async function finalizeArchive(
   }
   request.throwIfAborted()
   await refreshPaperListings(db, request, tally)
+  request.throwIfAborted()
+  await removeOrphanedLongTexts(db)
   // The stubs actually deleted, after re-pointing: the plan's figure was made before it.
   return plan === null ? null : countRemovals({ ...plan, uncitedStubs: stubsDeleted })
 }

@@ -14,6 +14,7 @@ import { NotFoundPage } from '../NotFoundPage'
 import { ArchiveAbsenceNote } from '../../sync/ArchiveEmptyState'
 import { BoardTable } from '../tasks/BoardTable'
 import { ChipSection } from '../../components/ChipSection'
+import { archiveText } from '../../components/useShownText'
 
 export function DatasetPage(): ReactNode {
   const { slug = '' } = useParams()
@@ -34,7 +35,7 @@ export function DatasetPage(): ReactNode {
       <div className="paper__columns">
         <div>
           {dataset.description ? (
-            <MarkdownText text={dataset.description} />
+            <MarkdownText text={archiveText('datasets', dataset, 'description')} />
           ) : (
             <p className="muted">The archive has no description for this dataset.</p>
           )}

@@ -9,6 +9,7 @@ import { PaperReferenceLink } from '../../components/PaperReferenceLink'
 import { useArchiveQuery } from '../../components/useArchiveQuery'
 import { loadMethodPage } from '../../data/queries/catalogQueries'
 import { NotFoundPage } from '../NotFoundPage'
+import { archiveText } from '../../components/useShownText'
 
 export function MethodPage(): ReactNode {
   const { slug = '' } = useParams()
@@ -24,7 +25,10 @@ export function MethodPage(): ReactNode {
       <div className="paper__columns">
         <div>
           {method.description ? (
-            <MarkdownText className="method__description" text={method.description} />
+            <MarkdownText
+              className="method__description"
+              text={archiveText('methods', method, 'description')}
+            />
           ) : (
             <p className="muted">The archive has no description for this method.</p>
           )}

@@ -15,6 +15,7 @@ import { paperBibtex } from '../../../shared/library/paperBibtex'
 import { ChipSection } from '../../components/ChipSection'
 import { paperVenue } from '../../../shared/archive/paperFacts'
 import { PaperAcrossBenchmarks } from '../leaderboard/PaperAcrossBenchmarks'
+import { archiveText } from '../../components/useShownText'
 
 /** The default reading list in one click, any other list through its menu. */
 function BookmarkButton({ data }: { data: PaperPageData }): ReactNode {
@@ -144,7 +145,7 @@ function PaperView({ data }: { data: PaperPageData }): ReactNode {
           {paper.abstract && (
             <section aria-labelledby="abstract">
               <h2 id="abstract">Abstract</h2>
-              <BoundedPlainText className="abstract" text={paper.abstract} />
+              <BoundedPlainText className="abstract" text={archiveText('papers', paper, 'abstract')} />
             </section>
           )}
           <ResultsTable data={data} />

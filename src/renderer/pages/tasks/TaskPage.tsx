@@ -12,6 +12,7 @@ import { NotFoundPage } from '../NotFoundPage'
 import { ArchiveAbsenceNote } from '../../sync/ArchiveEmptyState'
 import { BoardTable } from './BoardTable'
 import { ChipSection } from '../../components/ChipSection'
+import { archiveText } from '../../components/useShownText'
 
 export function TaskPage(): ReactNode {
   const { slug = '' } = useParams()
@@ -31,7 +32,7 @@ export function TaskPage(): ReactNode {
       </nav>
       <PageHeader title={task.name} kicker="Task" />
       {task.description ? (
-        <MarkdownText className="task__description" text={task.description} />
+        <MarkdownText className="task__description" text={archiveText('tasks', task, 'description')} />
       ) : (
         <p className="muted">The archive has no description for this task.</p>
       )}
