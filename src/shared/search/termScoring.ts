@@ -30,6 +30,13 @@ export interface ScoringScratch {
    * decoding postings again.
    */
   hits: Uint32Array[]
+  /** Papers touched so far, in first-touch order (a paper is touched once: the segment size bounds it). */
+  touched: Int32Array
+  /** A run's matches and their scores (see `paperQueryExecution`), valid until the scratch is reset. */
+  matchDocs: Int32Array
+  matchScores: Float64Array
+  /** Live papers that are not matches, when a run walked the whole segment. */
+  otherDocs: Int32Array
 }
 
 const scratchBySegment = new WeakMap<PaperSegment, ScoringScratch>()
@@ -37,11 +44,16 @@ const scratchBySegment = new WeakMap<PaperSegment, ScoringScratch>()
 export function scratchFor(segment: PaperSegment, clauseCount: number): ScoringScratch {
   let scratch = scratchBySegment.get(segment)
   if (scratch === undefined) {
+    const docCount = segment.docCount
     scratch = {
-      scores: new Float64Array(segment.docCount),
-      matched: new Uint8Array(segment.docCount),
-      lastClause: new Uint8Array(segment.docCount),
-      hits: []
+      scores: new Float64Array(docCount),
+      matched: new Uint8Array(docCount),
+      lastClause: new Uint8Array(docCount),
+      hits: [],
+      touched: new Int32Array(docCount),
+      matchDocs: new Int32Array(docCount),
+      matchScores: new Float64Array(docCount),
+      otherDocs: new Int32Array(docCount)
     }
     scratchBySegment.set(segment, scratch)
   }
@@ -61,8 +73,8 @@ export class ClauseAccumulator {
   private stamp = 0
   private clause = 0
   private clauseHits: Uint32Array
-  /** Papers that got any score, in first-touch order; a plain `Int32Array` keeps the loop monomorphic. */
-  touched = new Int32Array(1024)
+  /** Papers that got any score, in first-touch order (the scratch's buffer). */
+  readonly touched: Int32Array
   touchedCount = 0
 
   constructor(
@@ -70,6 +82,7 @@ export class ClauseAccumulator {
     private readonly and: boolean
   ) {
     this.clauseHits = scratch.hits[0]
+    this.touched = scratch.touched
   }
 
   startClause(index: number): void {
@@ -79,11 +92,6 @@ export class ClauseAccumulator {
   }
 
   private touch(doc: number): void {
-    if (this.touchedCount === this.touched.length) {
-      const grown = new Int32Array(this.touched.length * 2)
-      grown.set(this.touched)
-      this.touched = grown
-    }
     this.touched[this.touchedCount++] = doc
   }
 
@@ -112,9 +120,19 @@ export class ClauseAccumulator {
     if ((value & 0xff000) === 0) this.clauseHits[doc] = value | ((expansion + 1) << 12)
   }
 
-  /** Clears everything this query wrote, so the scratch is ready for the next one. */
-  reset(clauseCount: number): void {
+  /**
+   * Clears everything this query wrote, so the scratch is ready for the next one: paper by
+   * paper, or when most papers were touched (`whole`) as a sequential fill.
+   */
+  reset(clauseCount: number, whole = false): void {
     const { scores, matched, lastClause, hits } = this.scratch
+    if (whole) {
+      scores.fill(0)
+      matched.fill(0)
+      lastClause.fill(0)
+      for (let clause = 0; clause < clauseCount; clause += 1) hits[clause].fill(0)
+      return
+    }
     const touched = this.touched
     for (let i = 0; i < this.touchedCount; i += 1) {
       const doc = touched[i]
@@ -195,6 +213,38 @@ export function scoreHeadPostings(
   }
 }
 
+/**
+ * Per paper, the BM25+ factor of a term that occurs once in its abstract,
+ * `d + (k+1) / (1 + k·(1 − b + b·len/avgLen))`: most abstract postings have tf 1, and this
+ * spares them two divisions each. Kept per segment for the scoring constants it was made with.
+ */
+interface SingleOccurrenceFactors {
+  k: number
+  b: number
+  d: number
+  average: number
+  factors: Float64Array
+}
+
+const singleOccurrenceBySegment = new WeakMap<PaperSegment, SingleOccurrenceFactors>()
+
+function abstractSingleOccurrenceFactors(segment: PaperSegment, context: ScoringContext): Float64Array {
+  const { k, b, d } = context.bm25
+  const average = context.averageLength[ABSTRACT]
+  const cached = singleOccurrenceBySegment.get(segment)
+  if (cached && cached.k === k && cached.b === b && cached.d === d && cached.average === average) {
+    return cached.factors
+  }
+  const lengths = segment.data.columns.abstractLength
+  const factors = new Float64Array(lengths.length)
+  for (let doc = 0; doc < lengths.length; doc += 1) {
+    const norm = k * (1 - b + (b * lengths[doc]) / average)
+    factors[doc] = d + (1 * (k + 1)) / (1 + norm)
+  }
+  singleOccurrenceBySegment.set(segment, { k, b, d, average, factors })
+  return factors
+}
+
 /** Scores the abstract postings of `termId` (see `scoreHeadPostings`). */
 export function scoreAbstractPostings(
   segment: PaperSegment,
@@ -213,6 +263,7 @@ export function scoreAbstractPostings(
   const lengths = segment.data.columns.abstractLength
   const { k, b, d } = context.bm25
   const average = context.averageLength[ABSTRACT]
+  const singleOccurrence = abstractSingleOccurrenceFactors(segment, context)
   let position = readAbstractHeader(group, termId)[1]
   let doc = -1
   while (position < end) {
@@ -238,8 +289,12 @@ export function scoreAbstractPostings(
       tf += 2
     }
     if (!accumulator.admit(doc)) continue
-    const norm = k * (1 - b + (b * lengths[doc]) / average)
-    scores[doc] += coefficient * (d + (tf * (k + 1)) / (tf + norm))
+    if (tf === 1) {
+      scores[doc] += coefficient * singleOccurrence[doc]
+    } else {
+      const norm = k * (1 - b + (b * lengths[doc]) / average)
+      scores[doc] += coefficient * (d + (tf * (k + 1)) / (tf + norm))
+    }
     accumulator.recordAbstract(doc, expansion)
   }
 }
