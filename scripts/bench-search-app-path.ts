@@ -104,6 +104,8 @@ interface AppRequest {
   queryClass: string
   query: string
   options: PaperSearchOptions
+  /** Sent just before, unmeasured: the request this one refines (a facet click follows its query). */
+  after?: AppRequest
 }
 
 const plainWord = (word: string): boolean => /^[a-z]{4,}$/.test(word)
@@ -147,6 +149,17 @@ function resultsPageRequests(vocabulary: ReturnType<typeof loadVocabulary>): App
     frequent.slice(0, 10).map((word) => `${word} `),
     { ...RESULTS_PAGE, sort: 'date' }
   )
+  // What the page sends next on the same words: a facet clicked, the next page, another order.
+  frequent.forEach((word, i) => {
+    const shown: AppRequest = { queryClass: '', query: `${word} `, options: RESULTS_PAGE }
+    const next: [string, string, PaperSearchOptions][] = [
+      ['then a facet', `${word} ${refinements[i % refinements.length]} `, RESULTS_PAGE],
+      ['then show more', `${word} `, { ...RESULTS_PAGE, limit: 40 }],
+      ['then by date', `${word} `, { ...RESULTS_PAGE, sort: 'date' }]
+    ]
+    for (const [queryClass, query, options] of next)
+      requests.push({ queryClass, query, options, after: shown })
+  })
   return requests
 }
 
@@ -173,6 +186,8 @@ function typingRequests(vocabulary: ReturnType<typeof loadVocabulary>): AppReque
 }
 
 interface Measured {
+  /** Per request (in request order), its fastest CPU time over the passes. */
+  bestCpu: number[]
   engine: number[]
   clone: number[]
   total: number[]
@@ -187,7 +202,9 @@ function measure(
   passes: number
 ): Map<string, Measured> {
   const byClass = new Map<string, Measured>()
+  const position = new Map<AppRequest, number>()
   const run = (request: AppRequest, record: boolean): void => {
+    if (request.after !== undefined) index.search(request.after.query, request.after.options)
     const cpuStart = cpuMilliseconds()
     const start = performance.now()
     const response = index.search(request.query, request.options)
@@ -198,9 +215,15 @@ function measure(
     if (!record) return
     let entry = byClass.get(request.queryClass)
     if (entry === undefined) {
-      entry = { engine: [], clone: [], total: [], cpu: [], bytes: [], matches: [] }
+      entry = { bestCpu: [], engine: [], clone: [], total: [], cpu: [], bytes: [], matches: [] }
       byClass.set(request.queryClass, entry)
     }
+    let slot = position.get(request)
+    if (slot === undefined) {
+      slot = entry.bestCpu.push(cpu) - 1
+      position.set(request, slot)
+    }
+    entry.bestCpu[slot] = Math.min(entry.bestCpu[slot], cpu)
     entry.engine.push(searched - start)
     entry.clone.push(cloned - searched)
     entry.total.push(cloned - start)
@@ -222,11 +245,11 @@ function printTable(title: string, measured: Map<string, Measured>): void {
     values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length)
   console.log(`\n${title}`)
   console.log(
-    `  ${'query class'.padEnd(18)}${'total p50/p95'.padStart(15)}${'engine p50/p95'.padStart(16)}${'clone p50/p95'.padStart(15)}${'CPU p95'.padStart(9)}${'max'.padStart(7)}${'response'.padStart(10)}${'matches'.padStart(9)}`
+    `  ${'query class'.padEnd(18)}${'total p50/p95'.padStart(15)}${'engine p50/p95'.padStart(16)}${'clone p50/p95'.padStart(15)}${'CPU p50/p95'.padStart(13)}${'best p50/p95'.padStart(14)}${'max'.padStart(7)}${'response'.padStart(10)}${'matches'.padStart(9)}`
   )
   for (const [queryClass, entry] of measured) {
     console.log(
-      `  ${queryClass.padEnd(18)}${`${p(entry.total, 0.5)}/${p(entry.total, 0.95)}`.padStart(15)}${`${p(entry.engine, 0.5)}/${p(entry.engine, 0.95)}`.padStart(16)}${`${p(entry.clone, 0.5)}/${p(entry.clone, 0.95)}`.padStart(15)}${p(entry.cpu, 0.95).padStart(9)}${p(entry.total, 1).padStart(7)}${`${(mean(entry.bytes) / 1024).toFixed(1)} kB`.padStart(10)}${String(Math.round(mean(entry.matches))).padStart(9)}`
+      `  ${queryClass.padEnd(18)}${`${p(entry.total, 0.5)}/${p(entry.total, 0.95)}`.padStart(15)}${`${p(entry.engine, 0.5)}/${p(entry.engine, 0.95)}`.padStart(16)}${`${p(entry.clone, 0.5)}/${p(entry.clone, 0.95)}`.padStart(15)}${`${p(entry.cpu, 0.5)}/${p(entry.cpu, 0.95)}`.padStart(13)}${`${p(entry.bestCpu, 0.5)}/${p(entry.bestCpu, 0.95)}`.padStart(14)}${p(entry.total, 1).padStart(7)}${`${(mean(entry.bytes) / 1024).toFixed(1)} kB`.padStart(10)}${String(Math.round(mean(entry.matches))).padStart(9)}`
     )
   }
 }
@@ -246,7 +269,10 @@ function main(): void {
     `=== search worker query path: ${index.documentCount} papers, seed ${args.seed}, node ${process.version}; load average ${load()} ===`
   )
   console.log(
-    `each request 1 warm-up + ${args.passes} timed runs, wall ms (CPU ms of this process for p95: other jobs share the machine)`
+    `each request 1 warm-up + ${args.passes} timed runs; ms. total = engine + clone (wall); CPU = this process's CPU time`
+  )
+  console.log(
+    "(other jobs share the machine); best = each request's fastest CPU time over the runs, the closest to a quiet machine"
   )
   printTable(
     'Results page (sort, limit 20, facets)',

@@ -37,29 +37,41 @@ function bump<K>(map: Map<K, number>, key: K, count: number): void {
 
 /**
  * Per paper, year, venue and code flags packed in one number (bits 0–1 flags, 2–10 year − 1799
- * or 0, 11–31 venue id + 1), built once per segment: the facet loop then reads one column
- * instead of three, which is most of its cost on a 300k-match query.
+ * or 0, 11–31 venue id + 1), and its framework as a slot (0 none, bit + 1 for one framework,
+ * `SEVERAL_FRAMEWORKS`), built once per segment: the facet loop then reads two columns instead
+ * of four and takes no branch for the usual paper with at most one framework.
  */
-const packedFacetColumns = new WeakMap<PaperSegment, Uint32Array>()
+interface PackedFacets {
+  packed: Uint32Array
+  frameworkSlots: Uint8Array
+}
+
+const packedFacetColumns = new WeakMap<PaperSegment, PackedFacets>()
 const YEAR_SHIFT = 2
 const VENUE_SHIFT = 11
 const YEAR_BITS = 0x1ff
+const SEVERAL_FRAMEWORKS = 0xff
 
-function packedFacets(segment: PaperSegment): Uint32Array {
-  let packed = packedFacetColumns.get(segment)
-  if (packed === undefined) {
-    const { year, venue, flags } = segment.data.columns
-    packed = new Uint32Array(segment.docCount)
+function packedFacets(segment: PaperSegment): PackedFacets {
+  let columns = packedFacetColumns.get(segment)
+  if (columns === undefined) {
+    const { year, venue, flags, frameworks } = segment.data.columns
+    const packed = new Uint32Array(segment.docCount)
+    const frameworkSlots = new Uint8Array(segment.docCount)
     for (let doc = 0; doc < packed.length; doc += 1) {
       const yearSlot =
         year[doc] >= MIN_FACET_YEAR && year[doc] - MIN_FACET_YEAR < YEAR_BITS
           ? year[doc] - MIN_FACET_YEAR + 1
           : 0
       packed[doc] = ((venue[doc] << VENUE_SHIFT) | (yearSlot << YEAR_SHIFT) | (flags[doc] & 3)) >>> 0
+      const bits = frameworks[doc]
+      frameworkSlots[doc] =
+        bits === 0 ? 0 : (bits & (bits - 1)) === 0 ? 32 - Math.clz32(bits) : SEVERAL_FRAMEWORKS
     }
-    packedFacetColumns.set(segment, packed)
+    columns = { packed, frameworkSlots }
+    packedFacetColumns.set(segment, columns)
   }
-  return packed
+  return columns
 }
 
 /** One segment's counts, indexed by its own name ids (see `FacetCounter.add`). */
@@ -76,10 +88,12 @@ interface SegmentCounts {
 
 function countDocs(segment: PaperSegment, docs: Int32Array): SegmentCounts {
   const { columns, tables } = segment.data
-  const packed = packedFacets(segment)
+  const { packed, frameworkSlots } = packedFacets(segment)
   const years = new Uint32Array(YEAR_BITS + 1)
   const venues = new Uint32Array(tables.venues.length + 1)
   const tasks = new Uint32Array(tables.tasks.length)
+  // By slot: 0 none, 1–32 one framework (bit + 1), and the several-frameworks slot.
+  const bySlot = new Uint32Array(SEVERAL_FRAMEWORKS + 1)
   const frameworks = new Uint32Array(32)
   const { starts, values } = columns.tags.tasks
   const frameworkColumn = columns.frameworks
@@ -95,11 +109,14 @@ function countDocs(segment: PaperSegment, docs: Int32Array): SegmentCounts {
     officialCode += (key & OFFICIAL_CODE) >>> 1
     const end = starts[doc + 1]
     for (let t = starts[doc]; t < end; t += 1) tasks[values[t]] += 1
-    const bits = frameworkColumn[doc]
-    if (bits !== 0) {
+    const slot = frameworkSlots[doc]
+    bySlot[slot] += 1
+    if (slot === SEVERAL_FRAMEWORKS) {
+      const bits = frameworkColumn[doc]
       for (let rest = bits; rest !== 0; rest &= rest - 1) frameworks[31 - Math.clz32(rest & -rest)] += 1
     }
   }
+  for (let bit = 0; bit < 32; bit += 1) frameworks[bit] += bySlot[bit + 1]
   return { years, venues, tasks, frameworks, hasCode, officialCode }
 }
 

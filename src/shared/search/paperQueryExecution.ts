@@ -19,6 +19,7 @@ import { HEAD_FIELDS, PaperSegment, readAbstractHeader, readHeadHeader } from '.
 import {
   DEFAULT_BM25,
   DEFAULT_FIELD_BOOST,
+  type Bm25Params,
   type LoadingGroup,
   type MatchedTerm,
   type PaperFacets,
@@ -34,9 +35,11 @@ import type { PaperTextField } from './searchDocuments'
 import { DEFAULT_EXPANSION_OPTIONS, expandTerm, type ExpandedTerm } from './termExpansion'
 import {
   ClauseAccumulator,
+  clearScratch,
   scoreAbstractPostings,
   scoreHeadPostings,
   scratchFor,
+  walksWholeSegment,
   type ScoringContext,
   type ScoringScratch
 } from './termScoring'
@@ -73,6 +76,23 @@ interface Plan extends ScoringContext {
   filters: { filter: QueryFilter; resolved: ResolvedNameFilter | null }[]
   /** Per segment (by index), score multipliers by local doc; `null` where none applies. */
   docBoosts: (Map<number, number> | null)[]
+  /**
+   * Everything the scoring pass depends on (clauses in order, their terms and coefficients,
+   * which carry document frequencies and boosts; BM25 constants; average lengths): two queries
+   * with the same key leave the same scores in a segment's scratch, whatever their filters.
+   */
+  scoringKey: string
+}
+
+function scoringKeyOf(clauses: readonly Clause[], bm25: Bm25Params, averageLength: Float64Array): string {
+  return JSON.stringify([
+    bm25,
+    [...averageLength],
+    clauses.map((clause) => [
+      clause.expansions.map((expanded) => [expanded.term, expanded.inAbstract]),
+      [...clause.coefficients]
+    ])
+  ])
 }
 
 function docBoostsBySegment(
@@ -195,6 +215,7 @@ function planQuery(
     clauses.flatMap((clause, clauseIndex) => (clause.phrase === index ? [clauseIndex] : []))
   )
 
+  const bm25 = options.bm25 ?? DEFAULT_BM25
   const filters = query.filters.map((filter) => ({
     filter,
     resolved:
@@ -211,12 +232,13 @@ function planQuery(
     negatedPhrases: query.phrases.filter((phrase) => phrase.negated),
     filters,
     averageLength,
-    bm25: options.bm25 ?? DEFAULT_BM25,
-    docBoosts: docBoostsBySegment(segments, options.documentBoosts)
+    bm25,
+    docBoosts: docBoostsBySegment(segments, options.documentBoosts),
+    scoringKey: scoringKeyOf(clauses, bm25, averageLength)
   }
 }
 
-/** One segment's matches; `release()` clears the scratch they were computed in. */
+/** One segment's matches, valid until the next query scores that segment. */
 interface SegmentRun {
   segment: PaperSegment
   docs: Int32Array
@@ -226,9 +248,8 @@ interface SegmentRun {
    * a common word the smaller set, which facets are then counted from.
    */
   others: Int32Array | null
-  /** Per clause hit records (see `ScoringScratch.hits`), valid until `release()`. */
+  /** Per clause hit records (see `ScoringScratch.hits`). */
   scratch: ScoringScratch | null
-  release(): void
 }
 
 /** Without words, papers come from the first set-like filter that can list them (null: all papers). */
@@ -311,37 +332,22 @@ function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and
       docs: matchDocs.subarray(0, kept),
       scores: matchScores.subarray(0, kept),
       others: candidates === null ? otherDocs.subarray(0, other) : null,
-      scratch: null,
-      release: () => undefined
+      scratch: null
     }
   }
 
-  const accumulator = new ClauseAccumulator(scratch, and)
-  for (let clauseIndex = 0; clauseIndex < plan.clauses.length; clauseIndex += 1) {
-    const clause = plan.clauses[clauseIndex]
-    accumulator.startClause(clauseIndex)
-    const ids = clause.termIds[segmentIndex]
-    for (let expansion = 0; expansion < ids.length; expansion += 1) {
-      const id = ids[expansion]
-      if (id < 0) continue
-      scoreHeadPostings(segment, id, expansion, clause.coefficients, accumulator, scratch.scores, plan)
-      if (!clause.expansions[expansion].inAbstract) continue
-      const abstractCoefficient = clause.coefficients[expansion * FIELD_COUNT + ABSTRACT]
-      scoreAbstractPostings(segment, id, expansion, abstractCoefficient, accumulator, scratch.scores, plan)
-    }
-    // AND: nothing left to intersect.
-    if (and && accumulator.touchedCount === 0) break
-  }
+  const key = `${and ? 'and' : 'or'}|${plan.scoringKey}`
+  if (scratch.held?.key !== key) scoreWords(segment, segmentIndex, plan, and, scratch, key)
+  const touchedCount = scratch.held?.touchedCount ?? 0
 
   const needed = and ? plan.clauses.length : 1
   const passes = matchTest(segment, plan, filters, scratch)
-  const { touched, touchedCount } = accumulator
-  const { matched, scores: accumulated } = scratch
+  const { matched, scores: accumulated, touched } = scratch
   const boosts = plan.docBoosts[segmentIndex]
   // A common word touches most of the segment in postings order (head runs, then abstract
   // runs): walking the segment in doc order instead is sequential, and so are the facet and
   // date reads that follow, which is most of what a 300k-match query costs.
-  const dense = isDense(touchedCount, segment.docCount)
+  const dense = walksWholeSegment(touchedCount, segment.docCount)
   const count = dense ? segment.docCount : touchedCount
   let kept = 0
   let other = 0
@@ -357,20 +363,45 @@ function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and
     matchScores[kept] = accumulated[doc] * matchedClauses * (boosts?.get(doc) ?? 1)
     kept += 1
   }
-  const clauseCount = plan.clauses.length
   return {
     segment,
     docs: matchDocs.subarray(0, kept),
     scores: matchScores.subarray(0, kept),
     others: dense ? otherDocs.subarray(0, other) : null,
-    scratch,
-    release: () => accumulator.reset(clauseCount, dense)
+    scratch
   }
 }
 
-/** Past one paper in eight, a pass over the whole segment beats one over the papers touched. */
-function isDense(touchedCount: number, docCount: number): boolean {
-  return touchedCount * 8 > docCount
+/** The scoring pass: every clause's postings into the scratch, which then holds `key`. */
+function scoreWords(
+  segment: PaperSegment,
+  segmentIndex: number,
+  plan: Plan,
+  and: boolean,
+  scratch: ScoringScratch,
+  key: string
+): void {
+  clearScratch(scratch)
+  const clauseCount = plan.clauses.length
+  // Until the pass completes, what it wrote is unknown: a throw leaves a scratch to clear whole.
+  scratch.held = { key: '', touchedCount: -1, clauseCount }
+  const accumulator = new ClauseAccumulator(scratch, and)
+  for (let clauseIndex = 0; clauseIndex < clauseCount; clauseIndex += 1) {
+    const clause = plan.clauses[clauseIndex]
+    accumulator.startClause(clauseIndex)
+    const ids = clause.termIds[segmentIndex]
+    for (let expansion = 0; expansion < ids.length; expansion += 1) {
+      const id = ids[expansion]
+      if (id < 0) continue
+      scoreHeadPostings(segment, id, expansion, clause.coefficients, accumulator, scratch.scores, plan)
+      if (!clause.expansions[expansion].inAbstract) continue
+      const abstractCoefficient = clause.coefficients[expansion * FIELD_COUNT + ABSTRACT]
+      scoreAbstractPostings(segment, id, expansion, abstractCoefficient, accumulator, scratch.scores, plan)
+    }
+    // AND: nothing left to intersect.
+    if (and && accumulator.touchedCount === 0) break
+  }
+  scratch.held = { key, touchedCount: accumulator.touchedCount, clauseCount }
 }
 
 interface Ranked {
@@ -485,55 +516,49 @@ export function executePaperQuery(
   }
 
   const plan = planQuery(segments, query, options, notes)
-  let runs: SegmentRun[] = []
-  try {
-    let and = options.combineWith !== 'or'
+  let and = options.combineWith !== 'or'
+  let runs = segments.map((segment, index) => runSegment(segment, index, plan, and))
+  let total = runs.reduce((sum, run) => sum + run.docs.length, 0)
+  let relaxed = false
+  if (total === 0 && and && plan.clauses.length > 1) {
+    and = false
     runs = segments.map((segment, index) => runSegment(segment, index, plan, and))
-    let total = runs.reduce((sum, run) => sum + run.docs.length, 0)
-    let relaxed = false
-    if (total === 0 && and && plan.clauses.length > 1) {
-      for (const run of runs) run.release()
-      and = false
-      runs = segments.map((segment, index) => runSegment(segment, index, plan, and))
-      total = runs.reduce((sum, run) => sum + run.docs.length, 0)
-      relaxed = total > 0
-      if (relaxed) {
-        notes.push({
-          kind: 'ignored-words',
-          severity: 'info',
-          source: query.terms.map((term) => term.source).join(' '),
-          message: 'No paper matches every word; showing papers that match some of them.'
-        })
-      }
-    }
-
-    let facets: PaperFacets | null = null
-    if (options.facets !== false) {
-      const counter = new FacetCounter()
-      for (const run of runs) counter.add(run.segment, run.docs, run.others)
-      facets = counter.finish(options.facetLimit ?? 20)
-    }
-
-    const offset = Math.max(0, options.offset ?? 0)
-    const limit = Math.max(0, options.limit ?? 20)
-    // Without words every score is 0: newest first is the only useful order.
-    const sort = plan.clauses.length === 0 ? 'date' : (options.sort ?? 'relevance')
-    const hits = selectTop(runs, sort, offset + limit)
-      .slice(offset)
-      .map((ranked): PaperHit => {
-        const { segment } = ranked.run
-        const doc = ranked.run.docs[ranked.index]
-        const year = segment.data.columns.year[doc]
-        return {
-          id: segment.id(doc),
-          score: ranked.run.scores[ranked.index],
-          year: year === 0 ? null : year,
-          date: formatDate(segment.data.columns.date[doc]),
-          ...describeMatches(plan, ranked)
-        }
+    total = runs.reduce((sum, run) => sum + run.docs.length, 0)
+    relaxed = total > 0
+    if (relaxed) {
+      notes.push({
+        kind: 'ignored-words',
+        severity: 'info',
+        source: query.terms.map((term) => term.source).join(' '),
+        message: 'No paper matches every word; showing papers that match some of them.'
       })
-    return { total, hits, facets, notes, relaxed, incomplete }
-  } finally {
-    for (const run of runs) run.release()
+    }
   }
+
+  let facets: PaperFacets | null = null
+  if (options.facets !== false) {
+    const counter = new FacetCounter()
+    for (const run of runs) counter.add(run.segment, run.docs, run.others)
+    facets = counter.finish(options.facetLimit ?? 20)
+  }
+
+  const offset = Math.max(0, options.offset ?? 0)
+  const limit = Math.max(0, options.limit ?? 20)
+  // Without words every score is 0: newest first is the only useful order.
+  const sort = plan.clauses.length === 0 ? 'date' : (options.sort ?? 'relevance')
+  const hits = selectTop(runs, sort, offset + limit)
+    .slice(offset)
+    .map((ranked): PaperHit => {
+      const { segment } = ranked.run
+      const doc = ranked.run.docs[ranked.index]
+      const year = segment.data.columns.year[doc]
+      return {
+        id: segment.id(doc),
+        score: ranked.run.scores[ranked.index],
+        year: year === 0 ? null : year,
+        date: formatDate(segment.data.columns.date[doc]),
+        ...describeMatches(plan, ranked)
+      }
+    })
+  return { total, hits, facets, notes, relaxed, incomplete }
 }

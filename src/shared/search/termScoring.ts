@@ -15,10 +15,22 @@ const FIELD_COUNT = 5
 const ABSTRACT = 4
 
 /**
- * Per-segment arrays reused across queries (cleared for the papers a query touched), so a
- * query allocates nothing proportional to the segment.
+ * What a segment's scratch holds: the scoring pass `key` stands for (see `ScoredWords`), over
+ * `touchedCount` papers (-1: a pass that did not finish, extent unknown).
+ */
+export interface HeldScores {
+  key: string
+  touchedCount: number
+  clauseCount: number
+}
+
+/**
+ * Per-segment arrays reused across queries, so a query allocates nothing proportional to the
+ * segment. They keep the last query's scores until another query needs them: the same words
+ * asked again (a facet clicked, another page, another sort order) skip their postings.
  */
 export interface ScoringScratch {
+  held: HeldScores | null
   scores: Float64Array
   /** Clauses matched so far. */
   matched: Uint8Array
@@ -46,6 +58,7 @@ export function scratchFor(segment: PaperSegment, clauseCount: number): ScoringS
   if (scratch === undefined) {
     const docCount = segment.docCount
     scratch = {
+      held: null,
       scores: new Float64Array(docCount),
       matched: new Uint8Array(docCount),
       lastClause: new Uint8Array(docCount),
@@ -119,32 +132,36 @@ export class ClauseAccumulator {
     const value = this.clauseHits[doc]
     if ((value & 0xff000) === 0) this.clauseHits[doc] = value | ((expansion + 1) << 12)
   }
+}
 
-  /**
-   * Clears everything this query wrote, so the scratch is ready for the next one: paper by
-   * paper, or when most papers were touched (`whole`) as a sequential fill.
-   */
-  reset(clauseCount: number, whole = false): void {
-    const { scores, matched, lastClause, hits } = this.scratch
-    if (whole) {
-      scores.fill(0)
-      matched.fill(0)
-      lastClause.fill(0)
-      for (let clause = 0; clause < clauseCount; clause += 1) hits[clause].fill(0)
-      return
-    }
-    const touched = this.touched
-    for (let i = 0; i < this.touchedCount; i += 1) {
+/** Past one paper in eight, a pass over the whole segment beats one over the papers touched. */
+export function walksWholeSegment(touchedCount: number, docCount: number): boolean {
+  return touchedCount < 0 || touchedCount * 8 > docCount
+}
+
+/** Clears what the scratch holds, so another scoring pass can start: paper by paper, or as a fill. */
+export function clearScratch(scratch: ScoringScratch): void {
+  const held = scratch.held
+  if (held === null) return
+  const { scores, matched, lastClause, hits, touched } = scratch
+  if (walksWholeSegment(held.touchedCount, scores.length)) {
+    scores.fill(0)
+    matched.fill(0)
+    lastClause.fill(0)
+    for (let clause = 0; clause < held.clauseCount; clause += 1) hits[clause].fill(0)
+  } else {
+    for (let i = 0; i < held.touchedCount; i += 1) {
       const doc = touched[i]
       scores[doc] = 0
       matched[doc] = 0
       lastClause[doc] = 0
     }
-    for (let clause = 0; clause < clauseCount; clause += 1) {
+    for (let clause = 0; clause < held.clauseCount; clause += 1) {
       const clauseHits = hits[clause]
-      for (let i = 0; i < this.touchedCount; i += 1) clauseHits[touched[i]] = 0
+      for (let i = 0; i < held.touchedCount; i += 1) clauseHits[touched[i]] = 0
     }
   }
+  scratch.held = null
 }
 
 /**
@@ -213,38 +230,6 @@ export function scoreHeadPostings(
   }
 }
 
-/**
- * Per paper, the BM25+ factor of a term that occurs once in its abstract,
- * `d + (k+1) / (1 + k·(1 − b + b·len/avgLen))`: most abstract postings have tf 1, and this
- * spares them two divisions each. Kept per segment for the scoring constants it was made with.
- */
-interface SingleOccurrenceFactors {
-  k: number
-  b: number
-  d: number
-  average: number
-  factors: Float64Array
-}
-
-const singleOccurrenceBySegment = new WeakMap<PaperSegment, SingleOccurrenceFactors>()
-
-function abstractSingleOccurrenceFactors(segment: PaperSegment, context: ScoringContext): Float64Array {
-  const { k, b, d } = context.bm25
-  const average = context.averageLength[ABSTRACT]
-  const cached = singleOccurrenceBySegment.get(segment)
-  if (cached && cached.k === k && cached.b === b && cached.d === d && cached.average === average) {
-    return cached.factors
-  }
-  const lengths = segment.data.columns.abstractLength
-  const factors = new Float64Array(lengths.length)
-  for (let doc = 0; doc < lengths.length; doc += 1) {
-    const norm = k * (1 - b + (b * lengths[doc]) / average)
-    factors[doc] = d + (1 * (k + 1)) / (1 + norm)
-  }
-  singleOccurrenceBySegment.set(segment, { k, b, d, average, factors })
-  return factors
-}
-
 /** Scores the abstract postings of `termId` (see `scoreHeadPostings`). */
 export function scoreAbstractPostings(
   segment: PaperSegment,
@@ -263,7 +248,6 @@ export function scoreAbstractPostings(
   const lengths = segment.data.columns.abstractLength
   const { k, b, d } = context.bm25
   const average = context.averageLength[ABSTRACT]
-  const singleOccurrence = abstractSingleOccurrenceFactors(segment, context)
   let position = readAbstractHeader(group, termId)[1]
   let doc = -1
   while (position < end) {
@@ -289,12 +273,8 @@ export function scoreAbstractPostings(
       tf += 2
     }
     if (!accumulator.admit(doc)) continue
-    if (tf === 1) {
-      scores[doc] += coefficient * singleOccurrence[doc]
-    } else {
-      const norm = k * (1 - b + (b * lengths[doc]) / average)
-      scores[doc] += coefficient * (d + (tf * (k + 1)) / (tf + norm))
-    }
+    const norm = k * (1 - b + (b * lengths[doc]) / average)
+    scores[doc] += coefficient * (d + (tf * (k + 1)) / (tf + norm))
     accumulator.recordAbstract(doc, expansion)
   }
 }
