@@ -348,11 +348,16 @@ function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and
   // runs): walking the segment in doc order instead is sequential, and so are the facet and
   // date reads that follow, which is most of what a 300k-match query costs.
   const dense = walksWholeSegment(touchedCount, segment.docCount)
-  const count = dense ? segment.docCount : touchedCount
+  // A filter listing fewer papers than that (a task, a dataset, a year) is walked instead: a
+  // facet clicked on a common word then reads its few thousand papers, not the segment.
+  const listed = candidateDocs(filters, plan)
+  const fromFilter = listed !== null && listed.length < (dense ? segment.docCount : touchedCount)
+  const walk = fromFilter ? listed : dense ? null : touched
+  const lengthOfWalk = fromFilter ? listed.length : dense ? segment.docCount : touchedCount
   let kept = 0
   let other = 0
-  for (let i = 0; i < count; i += 1) {
-    const doc = dense ? i : touched[i]
+  for (let i = 0; i < lengthOfWalk; i += 1) {
+    const doc = walk === null ? i : walk[i]
     const matchedClauses = matched[doc]
     if (matchedClauses < needed || (passes === null ? deleted[doc] === 1 : !passes(doc))) {
       if (deleted[doc] === 0) otherDocs[other++] = doc
@@ -367,7 +372,7 @@ function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and
     segment,
     docs: matchDocs.subarray(0, kept),
     scores: matchScores.subarray(0, kept),
-    others: dense ? otherDocs.subarray(0, other) : null,
+    others: walk === null ? otherDocs.subarray(0, other) : null,
     scratch
   }
 }

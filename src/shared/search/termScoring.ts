@@ -34,7 +34,7 @@ export interface ScoringScratch {
   scores: Float64Array
   /** Clauses matched so far. */
   matched: Uint8Array
-  /** Stamp (clause + 1) of the last clause that admitted the paper. */
+  /** Stamp (clause + 1) of the last clause that admitted the paper (OR mode; AND counts suffice). */
   lastClause: Uint8Array
   /**
    * Per clause, which expansion matched where: bits 0–7 head expansion + 1, bits 8–11 head
