@@ -493,12 +493,12 @@ interface Latency {
   meanMatches: number
 }
 
-function percentile(sorted: readonly number[], share: number): number {
+export function percentile(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]
 }
 
-function cpuMilliseconds(): number {
+export function cpuMilliseconds(): number {
   const usage = process.cpuUsage()
   return (usage.user + usage.system) / 1000
 }
@@ -595,7 +595,7 @@ interface BuildReport {
   afterBuild: MemorySnapshot
 }
 
-function chunkFile(dir: string, key: string, isString: boolean): string {
+export function chunkFile(dir: string, key: string, isString: boolean): string {
   return join(dir, `${key.replace(/[/#]/g, '_')}.${isString ? 'txt' : 'bin'}`)
 }
 
@@ -672,7 +672,7 @@ interface SearchReport {
   outcomes: Record<string, QueryOutcome>
 }
 
-function readChunks(
+export function readChunks(
   dir: string,
   keys: readonly string[],
   manifest: string

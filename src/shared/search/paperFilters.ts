@@ -235,6 +235,52 @@ function docsOfTags(inverse: RowList, tagMarks: Uint8Array, docCount: number): I
   return markedDocs(docMarks)
 }
 
+/** Papers by year (unknown years left out): `docs` ascending within each year, years ascending. */
+interface YearOrder {
+  firstYear: number
+  /** Papers of year `firstYear + i` are `docs[starts[i] .. starts[i + 1]]`. */
+  starts: Uint32Array
+  docs: Int32Array
+}
+
+const yearOrders = new WeakMap<PaperSegment, YearOrder>()
+
+function yearOrder(segment: PaperSegment): YearOrder {
+  let order = yearOrders.get(segment)
+  if (order === undefined) {
+    const years = segment.data.columns.year
+    let firstYear = 0xffff
+    let lastYear = 0
+    for (let doc = 0; doc < years.length; doc += 1) {
+      if (years[doc] === 0) continue
+      firstYear = Math.min(firstYear, years[doc])
+      lastYear = Math.max(lastYear, years[doc])
+    }
+    const span = Math.max(0, lastYear - firstYear + 1)
+    const starts = new Uint32Array(span + 1)
+    for (let doc = 0; doc < years.length; doc += 1)
+      if (years[doc] !== 0) starts[years[doc] - firstYear + 1] += 1
+    for (let i = 0; i < span; i += 1) starts[i + 1] += starts[i]
+    const docs = new Int32Array(starts[span])
+    const cursor = starts.slice(0, span)
+    for (let doc = 0; doc < years.length; doc += 1) {
+      if (years[doc] !== 0) docs[cursor[years[doc] - firstYear]++] = doc
+    }
+    order = { firstYear, starts, docs }
+    yearOrders.set(segment, order)
+  }
+  return order
+}
+
+/** The papers of years `from`–`to`, a slice of the segment's year order (deleted papers included). */
+function docsOfYears(segment: PaperSegment, from: number, to: number): Int32Array {
+  const { firstYear, starts, docs } = yearOrder(segment)
+  const span = starts.length - 1
+  const first = Math.min(span, Math.max(0, from - firstYear))
+  const last = Math.min(span, Math.max(0, to - firstYear + 1))
+  return first < last ? docs.subarray(starts[first], starts[last]) : new Int32Array(0)
+}
+
 export function compileFilter(
   segment: PaperSegment,
   filter: QueryFilter,
@@ -247,7 +293,7 @@ export function compileFilter(
       const to = filter.to ?? 0xffff
       const years = columns.year
       const test = (doc: number): boolean => years[doc] !== 0 && years[doc] >= from && years[doc] <= to
-      return negate({ test, docs: () => null }, filter.negated)
+      return negate({ test, docs: () => docsOfYears(segment, from, to) }, filter.negated)
     }
     case 'hasCode':
     case 'officialCode': {

@@ -19,6 +19,7 @@ import { HEAD_FIELDS, PaperSegment, readAbstractHeader, readHeadHeader } from '.
 import {
   DEFAULT_BM25,
   DEFAULT_FIELD_BOOST,
+  type Bm25Params,
   type LoadingGroup,
   type MatchedTerm,
   type PaperFacets,
@@ -34,9 +35,11 @@ import type { PaperTextField } from './searchDocuments'
 import { DEFAULT_EXPANSION_OPTIONS, expandTerm, type ExpandedTerm } from './termExpansion'
 import {
   ClauseAccumulator,
+  clearScratch,
   scoreAbstractPostings,
   scoreHeadPostings,
   scratchFor,
+  walksWholeSegment,
   type ScoringContext,
   type ScoringScratch
 } from './termScoring'
@@ -73,6 +76,23 @@ interface Plan extends ScoringContext {
   filters: { filter: QueryFilter; resolved: ResolvedNameFilter | null }[]
   /** Per segment (by index), score multipliers by local doc; `null` where none applies. */
   docBoosts: (Map<number, number> | null)[]
+  /**
+   * Everything the scoring pass depends on (clauses in order, their terms and coefficients,
+   * which carry document frequencies and boosts; BM25 constants; average lengths): two queries
+   * with the same key leave the same scores in a segment's scratch, whatever their filters.
+   */
+  scoringKey: string
+}
+
+function scoringKeyOf(clauses: readonly Clause[], bm25: Bm25Params, averageLength: Float64Array): string {
+  return JSON.stringify([
+    bm25,
+    [...averageLength],
+    clauses.map((clause) => [
+      clause.expansions.map((expanded) => [expanded.term, expanded.inAbstract]),
+      [...clause.coefficients]
+    ])
+  ])
 }
 
 function docBoostsBySegment(
@@ -195,6 +215,7 @@ function planQuery(
     clauses.flatMap((clause, clauseIndex) => (clause.phrase === index ? [clauseIndex] : []))
   )
 
+  const bm25 = options.bm25 ?? DEFAULT_BM25
   const filters = query.filters.map((filter) => ({
     filter,
     resolved:
@@ -211,19 +232,24 @@ function planQuery(
     negatedPhrases: query.phrases.filter((phrase) => phrase.negated),
     filters,
     averageLength,
-    bm25: options.bm25 ?? DEFAULT_BM25,
-    docBoosts: docBoostsBySegment(segments, options.documentBoosts)
+    bm25,
+    docBoosts: docBoostsBySegment(segments, options.documentBoosts),
+    scoringKey: scoringKeyOf(clauses, bm25, averageLength)
   }
 }
 
-/** One segment's matches; `release()` clears the scratch they were computed in. */
+/** One segment's matches, valid until the next query scores that segment. */
 interface SegmentRun {
   segment: PaperSegment
   docs: Int32Array
   scores: Float64Array
-  /** Per clause hit records (see `ScoringScratch.hits`), valid until `release()`. */
+  /**
+   * The segment's other live papers, when the run walked the whole segment (else `null`): for
+   * a common word the smaller set, which facets are then counted from.
+   */
+  others: Int32Array | null
+  /** Per clause hit records (see `ScoringScratch.hits`). */
   scratch: ScoringScratch | null
-  release(): void
 }
 
 /** Without words, papers come from the first set-like filter that can list them (null: all papers). */
@@ -286,29 +312,86 @@ function matchTest(
 function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and: boolean): SegmentRun {
   const filters = plan.filters.map(({ filter, resolved }) => compileFilter(segment, filter, resolved))
   const deleted = segment.data.deleted
+  const scratch = scratchFor(segment, plan.clauses.length)
+  const { matchDocs, matchScores, otherDocs } = scratch
 
   if (plan.clauses.length === 0) {
     const candidates = candidateDocs(filters, plan)
     const passes = matchTest(segment, plan, filters, null)
     const count = candidates === null ? segment.docCount : candidates.length
-    const docs = new Int32Array(count)
     let kept = 0
+    let other = 0
     for (let i = 0; i < count; i += 1) {
       const doc = candidates === null ? i : candidates[i]
-      if (passes === null ? deleted[doc] === 0 : passes(doc)) docs[kept++] = doc
+      if (passes === null ? deleted[doc] === 0 : passes(doc)) matchDocs[kept++] = doc
+      else if (deleted[doc] === 0) otherDocs[other++] = doc
     }
+    matchScores.fill(0, 0, kept)
     return {
       segment,
-      docs: docs.subarray(0, kept),
-      scores: new Float64Array(kept),
-      scratch: null,
-      release: () => undefined
+      docs: matchDocs.subarray(0, kept),
+      scores: matchScores.subarray(0, kept),
+      others: candidates === null ? otherDocs.subarray(0, other) : null,
+      scratch: null
     }
   }
 
-  const scratch = scratchFor(segment, plan.clauses.length)
+  const key = `${and ? 'and' : 'or'}|${plan.scoringKey}`
+  if (scratch.held?.key !== key) scoreWords(segment, segmentIndex, plan, and, scratch, key)
+  const touchedCount = scratch.held?.touchedCount ?? 0
+
+  const needed = and ? plan.clauses.length : 1
+  const passes = matchTest(segment, plan, filters, scratch)
+  const { matched, scores: accumulated, touched } = scratch
+  const boosts = plan.docBoosts[segmentIndex]
+  // A common word touches most of the segment in postings order (head runs, then abstract
+  // runs): walking the segment in doc order instead is sequential, and so are the facet and
+  // date reads that follow, which is most of what a 300k-match query costs.
+  const dense = walksWholeSegment(touchedCount, segment.docCount)
+  // A filter listing fewer papers than that (a task, a dataset, a year) is walked instead: a
+  // facet clicked on a common word then reads its few thousand papers, not the segment.
+  const listed = candidateDocs(filters, plan)
+  const fromFilter = listed !== null && listed.length < (dense ? segment.docCount : touchedCount)
+  const walk = fromFilter ? listed : dense ? null : touched
+  const lengthOfWalk = fromFilter ? listed.length : dense ? segment.docCount : touchedCount
+  let kept = 0
+  let other = 0
+  for (let i = 0; i < lengthOfWalk; i += 1) {
+    const doc = walk === null ? i : walk[i]
+    const matchedClauses = matched[doc]
+    if (matchedClauses < needed || (passes === null ? deleted[doc] === 1 : !passes(doc))) {
+      if (deleted[doc] === 0) otherDocs[other++] = doc
+      continue
+    }
+    matchDocs[kept] = doc
+    // MiniSearch's quality factor: more of the query's words, better.
+    matchScores[kept] = accumulated[doc] * matchedClauses * (boosts?.get(doc) ?? 1)
+    kept += 1
+  }
+  return {
+    segment,
+    docs: matchDocs.subarray(0, kept),
+    scores: matchScores.subarray(0, kept),
+    others: walk === null ? otherDocs.subarray(0, other) : null,
+    scratch
+  }
+}
+
+/** The scoring pass: every clause's postings into the scratch, which then holds `key`. */
+function scoreWords(
+  segment: PaperSegment,
+  segmentIndex: number,
+  plan: Plan,
+  and: boolean,
+  scratch: ScoringScratch,
+  key: string
+): void {
+  clearScratch(scratch)
+  const clauseCount = plan.clauses.length
+  // Until the pass completes, what it wrote is unknown: a throw leaves a scratch to clear whole.
+  scratch.held = { key: '', touchedCount: -1, clauseCount }
   const accumulator = new ClauseAccumulator(scratch, and)
-  for (let clauseIndex = 0; clauseIndex < plan.clauses.length; clauseIndex += 1) {
+  for (let clauseIndex = 0; clauseIndex < clauseCount; clauseIndex += 1) {
     const clause = plan.clauses[clauseIndex]
     accumulator.startClause(clauseIndex)
     const ids = clause.termIds[segmentIndex]
@@ -323,52 +406,37 @@ function runSegment(segment: PaperSegment, segmentIndex: number, plan: Plan, and
     // AND: nothing left to intersect.
     if (and && accumulator.touchedCount === 0) break
   }
-
-  const needed = and ? plan.clauses.length : 1
-  const passes = matchTest(segment, plan, filters, scratch)
-  const { touched, touchedCount } = accumulator
-  const { matched, scores: accumulated } = scratch
-  const boosts = plan.docBoosts[segmentIndex]
-  const docs = new Int32Array(touchedCount)
-  const scores = new Float64Array(touchedCount)
-  let kept = 0
-  for (let i = 0; i < touchedCount; i += 1) {
-    const doc = touched[i]
-    const matchedClauses = matched[doc]
-    if (matchedClauses < needed) continue
-    if (passes === null ? deleted[doc] === 1 : !passes(doc)) continue
-    docs[kept] = doc
-    // MiniSearch's quality factor: more of the query's words, better.
-    scores[kept] = accumulated[doc] * matchedClauses * (boosts?.get(doc) ?? 1)
-    kept += 1
-  }
-  const clauseCount = plan.clauses.length
-  return {
-    segment,
-    docs: docs.subarray(0, kept),
-    scores: scores.subarray(0, kept),
-    scratch,
-    release: () => accumulator.reset(clauseCount)
-  }
+  scratch.held = { key, touchedCount: accumulator.touchedCount, clauseCount }
 }
 
 interface Ranked {
   run: SegmentRun
+  /** The run's position in segment order: with the doc, what breaks exact ties. */
+  order: number
   index: number
   primary: number
   secondary: number
 }
 
-/** The best `count` matches over all segments, by `(primary, secondary)` descending. */
+/**
+ * Whether a match ranks before `than`: by `(primary, secondary)` descending, exact ties by
+ * segment then doc (the index's order), so the order does not depend on how postings were walked.
+ */
+function ranksBefore(primary: number, secondary: number, order: number, doc: number, than: Ranked): boolean {
+  if (primary !== than.primary) return primary > than.primary
+  if (secondary !== than.secondary) return secondary > than.secondary
+  if (order !== than.order) return order < than.order
+  return doc < than.run.docs[than.index]
+}
+
+/** The best `count` matches over all segments (see `ranksBefore`). */
 function selectTop(runs: readonly SegmentRun[], sort: PaperSort, count: number): Ranked[] {
   const kept: Ranked[] = []
   if (count <= 0) return kept
-  const better = (primary: number, secondary: number, than: Ranked): boolean =>
-    primary > than.primary || (primary === than.primary && secondary > than.secondary)
   // The current worst kept, as plain numbers: most candidates lose to it on the first compare.
   let worstPrimary = -Infinity
   let worstSecondary = -Infinity
-  for (const run of runs) {
+  runs.forEach((run, order) => {
     const dates = run.segment.data.columns.date
     const { docs, scores } = run
     const byDate = sort === 'date'
@@ -376,11 +444,13 @@ function selectTop(runs: readonly SegmentRun[], sort: PaperSort, count: number):
       const primary = byDate ? dates[docs[index]] : scores[index]
       if (kept.length === count && primary < worstPrimary) continue
       const secondary = byDate ? scores[index] : dates[docs[index]]
-      if (kept.length === count && primary === worstPrimary && secondary <= worstSecondary) continue
+      if (kept.length === count && primary === worstPrimary && secondary < worstSecondary) continue
+      const doc = docs[index]
+      if (kept.length === count && !ranksBefore(primary, secondary, order, doc, kept[count - 1])) continue
       let position = kept.length === count ? count - 1 : kept.length
-      const candidate: Ranked = { run, index, primary, secondary }
+      const candidate: Ranked = { run, order, index, primary, secondary }
       if (kept.length < count) kept.push(candidate)
-      while (position > 0 && better(primary, secondary, kept[position - 1])) {
+      while (position > 0 && ranksBefore(primary, secondary, order, doc, kept[position - 1])) {
         kept[position] = kept[position - 1]
         position -= 1
       }
@@ -390,7 +460,7 @@ function selectTop(runs: readonly SegmentRun[], sort: PaperSort, count: number):
         worstSecondary = kept[count - 1].secondary
       }
     }
-  }
+  })
   return kept
 }
 
@@ -451,55 +521,49 @@ export function executePaperQuery(
   }
 
   const plan = planQuery(segments, query, options, notes)
-  let runs: SegmentRun[] = []
-  try {
-    let and = options.combineWith !== 'or'
+  let and = options.combineWith !== 'or'
+  let runs = segments.map((segment, index) => runSegment(segment, index, plan, and))
+  let total = runs.reduce((sum, run) => sum + run.docs.length, 0)
+  let relaxed = false
+  if (total === 0 && and && plan.clauses.length > 1) {
+    and = false
     runs = segments.map((segment, index) => runSegment(segment, index, plan, and))
-    let total = runs.reduce((sum, run) => sum + run.docs.length, 0)
-    let relaxed = false
-    if (total === 0 && and && plan.clauses.length > 1) {
-      for (const run of runs) run.release()
-      and = false
-      runs = segments.map((segment, index) => runSegment(segment, index, plan, and))
-      total = runs.reduce((sum, run) => sum + run.docs.length, 0)
-      relaxed = total > 0
-      if (relaxed) {
-        notes.push({
-          kind: 'ignored-words',
-          severity: 'info',
-          source: query.terms.map((term) => term.source).join(' '),
-          message: 'No paper matches every word; showing papers that match some of them.'
-        })
-      }
-    }
-
-    let facets: PaperFacets | null = null
-    if (options.facets !== false) {
-      const counter = new FacetCounter()
-      for (const run of runs) counter.add(run.segment, run.docs)
-      facets = counter.finish(options.facetLimit ?? 20)
-    }
-
-    const offset = Math.max(0, options.offset ?? 0)
-    const limit = Math.max(0, options.limit ?? 20)
-    // Without words every score is 0: newest first is the only useful order.
-    const sort = plan.clauses.length === 0 ? 'date' : (options.sort ?? 'relevance')
-    const hits = selectTop(runs, sort, offset + limit)
-      .slice(offset)
-      .map((ranked): PaperHit => {
-        const { segment } = ranked.run
-        const doc = ranked.run.docs[ranked.index]
-        const year = segment.data.columns.year[doc]
-        return {
-          id: segment.id(doc),
-          score: ranked.run.scores[ranked.index],
-          year: year === 0 ? null : year,
-          date: formatDate(segment.data.columns.date[doc]),
-          ...describeMatches(plan, ranked)
-        }
+    total = runs.reduce((sum, run) => sum + run.docs.length, 0)
+    relaxed = total > 0
+    if (relaxed) {
+      notes.push({
+        kind: 'ignored-words',
+        severity: 'info',
+        source: query.terms.map((term) => term.source).join(' '),
+        message: 'No paper matches every word; showing papers that match some of them.'
       })
-    return { total, hits, facets, notes, relaxed, incomplete }
-  } finally {
-    for (const run of runs) run.release()
+    }
   }
+
+  let facets: PaperFacets | null = null
+  if (options.facets !== false) {
+    const counter = new FacetCounter()
+    for (const run of runs) counter.add(run.segment, run.docs, run.others)
+    facets = counter.finish(options.facetLimit ?? 20)
+  }
+
+  const offset = Math.max(0, options.offset ?? 0)
+  const limit = Math.max(0, options.limit ?? 20)
+  // Without words every score is 0: newest first is the only useful order.
+  const sort = plan.clauses.length === 0 ? 'date' : (options.sort ?? 'relevance')
+  const hits = selectTop(runs, sort, offset + limit)
+    .slice(offset)
+    .map((ranked): PaperHit => {
+      const { segment } = ranked.run
+      const doc = ranked.run.docs[ranked.index]
+      const year = segment.data.columns.year[doc]
+      return {
+        id: segment.id(doc),
+        score: ranked.run.scores[ranked.index],
+        year: year === 0 ? null : year,
+        date: formatDate(segment.data.columns.date[doc]),
+        ...describeMatches(plan, ranked)
+      }
+    })
+  return { total, hits, facets, notes, relaxed, incomplete }
 }

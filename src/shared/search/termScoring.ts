@@ -15,14 +15,26 @@ const FIELD_COUNT = 5
 const ABSTRACT = 4
 
 /**
- * Per-segment arrays reused across queries (cleared for the papers a query touched), so a
- * query allocates nothing proportional to the segment.
+ * What a segment's scratch holds: the scoring pass `key` stands for (see `ScoredWords`), over
+ * `touchedCount` papers (-1: a pass that did not finish, extent unknown).
+ */
+export interface HeldScores {
+  key: string
+  touchedCount: number
+  clauseCount: number
+}
+
+/**
+ * Per-segment arrays reused across queries, so a query allocates nothing proportional to the
+ * segment. They keep the last query's scores until another query needs them: the same words
+ * asked again (a facet clicked, another page, another sort order) skip their postings.
  */
 export interface ScoringScratch {
+  held: HeldScores | null
   scores: Float64Array
   /** Clauses matched so far. */
   matched: Uint8Array
-  /** Stamp (clause + 1) of the last clause that admitted the paper. */
+  /** Stamp (clause + 1) of the last clause that admitted the paper (OR mode; AND counts suffice). */
   lastClause: Uint8Array
   /**
    * Per clause, which expansion matched where: bits 0–7 head expansion + 1, bits 8–11 head
@@ -30,6 +42,13 @@ export interface ScoringScratch {
    * decoding postings again.
    */
   hits: Uint32Array[]
+  /** Papers touched so far, in first-touch order (a paper is touched once: the segment size bounds it). */
+  touched: Int32Array
+  /** A run's matches and their scores (see `paperQueryExecution`), valid until the scratch is reset. */
+  matchDocs: Int32Array
+  matchScores: Float64Array
+  /** Live papers that are not matches, when a run walked the whole segment. */
+  otherDocs: Int32Array
 }
 
 const scratchBySegment = new WeakMap<PaperSegment, ScoringScratch>()
@@ -37,11 +56,17 @@ const scratchBySegment = new WeakMap<PaperSegment, ScoringScratch>()
 export function scratchFor(segment: PaperSegment, clauseCount: number): ScoringScratch {
   let scratch = scratchBySegment.get(segment)
   if (scratch === undefined) {
+    const docCount = segment.docCount
     scratch = {
-      scores: new Float64Array(segment.docCount),
-      matched: new Uint8Array(segment.docCount),
-      lastClause: new Uint8Array(segment.docCount),
-      hits: []
+      held: null,
+      scores: new Float64Array(docCount),
+      matched: new Uint8Array(docCount),
+      lastClause: new Uint8Array(docCount),
+      hits: [],
+      touched: new Int32Array(docCount),
+      matchDocs: new Int32Array(docCount),
+      matchScores: new Float64Array(docCount),
+      otherDocs: new Int32Array(docCount)
     }
     scratchBySegment.set(segment, scratch)
   }
@@ -61,8 +86,8 @@ export class ClauseAccumulator {
   private stamp = 0
   private clause = 0
   private clauseHits: Uint32Array
-  /** Papers that got any score, in first-touch order; a plain `Int32Array` keeps the loop monomorphic. */
-  touched = new Int32Array(1024)
+  /** Papers that got any score, in first-touch order (the scratch's buffer). */
+  readonly touched: Int32Array
   touchedCount = 0
 
   constructor(
@@ -70,6 +95,7 @@ export class ClauseAccumulator {
     private readonly and: boolean
   ) {
     this.clauseHits = scratch.hits[0]
+    this.touched = scratch.touched
   }
 
   startClause(index: number): void {
@@ -79,24 +105,24 @@ export class ClauseAccumulator {
   }
 
   private touch(doc: number): void {
-    if (this.touchedCount === this.touched.length) {
-      const grown = new Int32Array(this.touched.length * 2)
-      grown.set(this.touched)
-      this.touched = grown
-    }
     this.touched[this.touchedCount++] = doc
   }
 
   /** True when `doc` may collect this clause's score (in AND mode: it matched every earlier clause). */
   admit(doc: number): boolean {
     const { matched, lastClause } = this.scratch
-    if (lastClause[doc] === this.stamp) return true
     if (this.and) {
-      if (matched[doc] !== this.clause) return false
+      // In AND mode a paper matched this clause exactly when it has matched one more than the
+      // clauses before it, so the stamps are not needed (one array fewer in the hot loop).
+      const count = matched[doc]
+      if (count === this.stamp) return true
+      if (count !== this.clause) return false
       if (this.clause === 0) this.touch(doc)
-    } else if (matched[doc] === 0) {
-      this.touch(doc)
+      matched[doc] = this.stamp
+      return true
     }
+    if (lastClause[doc] === this.stamp) return true
+    if (matched[doc] === 0) this.touch(doc)
     matched[doc] += 1
     lastClause[doc] = this.stamp
     return true
@@ -111,22 +137,36 @@ export class ClauseAccumulator {
     const value = this.clauseHits[doc]
     if ((value & 0xff000) === 0) this.clauseHits[doc] = value | ((expansion + 1) << 12)
   }
+}
 
-  /** Clears everything this query wrote, so the scratch is ready for the next one. */
-  reset(clauseCount: number): void {
-    const { scores, matched, lastClause, hits } = this.scratch
-    const touched = this.touched
-    for (let i = 0; i < this.touchedCount; i += 1) {
+/** Past one paper in eight, a pass over the whole segment beats one over the papers touched. */
+export function walksWholeSegment(touchedCount: number, docCount: number): boolean {
+  return touchedCount < 0 || touchedCount * 8 > docCount
+}
+
+/** Clears what the scratch holds, so another scoring pass can start: paper by paper, or as a fill. */
+export function clearScratch(scratch: ScoringScratch): void {
+  const held = scratch.held
+  if (held === null) return
+  const { scores, matched, lastClause, hits, touched } = scratch
+  if (walksWholeSegment(held.touchedCount, scores.length)) {
+    scores.fill(0)
+    matched.fill(0)
+    lastClause.fill(0)
+    for (let clause = 0; clause < held.clauseCount; clause += 1) hits[clause].fill(0)
+  } else {
+    for (let i = 0; i < held.touchedCount; i += 1) {
       const doc = touched[i]
       scores[doc] = 0
       matched[doc] = 0
       lastClause[doc] = 0
     }
-    for (let clause = 0; clause < clauseCount; clause += 1) {
+    for (let clause = 0; clause < held.clauseCount; clause += 1) {
       const clauseHits = hits[clause]
-      for (let i = 0; i < this.touchedCount; i += 1) clauseHits[touched[i]] = 0
+      for (let i = 0; i < held.touchedCount; i += 1) clauseHits[touched[i]] = 0
     }
   }
+  scratch.held = null
 }
 
 /**
