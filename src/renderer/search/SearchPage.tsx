@@ -92,9 +92,11 @@ function FacetGroup({
 function IndexStatus(): ReactNode {
   const status = useSearchIndexStatus()
   const importing = useImportActivity()
-  if (status.state === 'ready' && !status.stale && !status.partial) return null
+  if (status.state === 'ready' && !status.stale && !status.partial && !status.importing) return null
   const text =
-    status.state === 'ready' && status.partial
+    status.state === 'ready' && status.importing
+      ? `Searching the ${countLabel(status.papers, 'paper')} imported so far: the import is still running${importing ? percentReadSuffix(importing) : ''}, so results are partial.`
+      : status.state === 'ready' && status.partial
       ? 'Abstracts are still loading: these results match titles, authors, tasks and venues.'
       : status.state === 'building'
         ? status.stale
