@@ -76,7 +76,8 @@ function browserRssBytes(profileDir: string): number {
   const processes = new Map<number, { parent: number; kb: number; args: string }>()
   for (const line of out.split('\n')) {
     const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line)
-    if (match) processes.set(Number(match[1]), { parent: Number(match[2]), kb: Number(match[3]), args: match[4] })
+    if (match)
+      processes.set(Number(match[1]), { parent: Number(match[2]), kb: Number(match[3]), args: match[4] })
   }
   const inRun = (pid: number): boolean => {
     for (let at = processes.get(pid); at !== undefined; at = processes.get(at.parent)) {

@@ -21,8 +21,9 @@ export interface ImportFeedHandlers {
    * The sync ended, and the session with it: `result` is the finished index; `rebuild` when it
    * must be built from the tables instead; `reload` when the sync stopped (what the session
    * added may not all be stored); `untouched` when no session began (the sync wrote no papers).
+   * `finishMs`: how long the session's end-of-sync pass took.
    */
-  ended(result: SearchIndexUpdate | 'rebuild' | 'reload' | 'untouched'): Promise<void>
+  ended(result: SearchIndexUpdate | 'rebuild' | 'reload' | 'untouched', finishMs: number): Promise<void>
 }
 
 /** Resolves once the feed has ended and `handlers.ended` has run. */
@@ -43,6 +44,7 @@ export function receiveImportFeed(
       if (message.type === 'end') {
         port.onmessage = null
         port.close()
+        const started = performance.now()
         const opened = session as ImportIndexSession | null
         let result: SearchIndexUpdate | 'rebuild' | 'reload' | 'untouched' = 'untouched'
         if (opened !== null && !message.completed) result = 'reload'
@@ -51,7 +53,7 @@ export function receiveImportFeed(
           const finished = broken ? null : await opened.finish(new Map(message.taskNames)).catch(() => null)
           result = finished ?? 'rebuild'
         }
-        await handlers.ended(result).finally(resolve)
+        await handlers.ended(result, performance.now() - started).finally(resolve)
         return
       }
       try {
@@ -66,9 +68,11 @@ export function receiveImportFeed(
     }
     port.onmessage = (event) => {
       const message = event.data
-      chain = chain.then(() => handle(message)).catch(() => {
-        broken = true
-      })
+      chain = chain
+        .then(() => handle(message))
+        .catch(() => {
+          broken = true
+        })
     }
   })
 }

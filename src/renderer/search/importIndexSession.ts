@@ -23,8 +23,18 @@ import { documentFingerprint } from '../../shared/search/indexUpdate'
 import { KnownItemSources } from '../../shared/search/knownItemNames'
 import { PaperSearchIndex, type PaperSearchIndexOptions } from '../../shared/search/paperSearchIndex'
 import type { SearchablePaper } from '../../shared/search/searchDocuments'
-import { forSearchablePapers, loadSearchableEntities, readCodeFactsFromListings, readTaskNames } from './searchableRecords'
-import { loadIndexedPaperFacts, saveSearchIndex, storedSearchStamp, type SearchIndexUpdate } from './searchIndexStore'
+import {
+  forSearchablePapers,
+  loadSearchableEntities,
+  readCodeFactsFromListings,
+  readTaskNames
+} from './searchableRecords'
+import {
+  loadIndexedPaperFacts,
+  saveSearchIndex,
+  storedSearchStamp,
+  type SearchIndexUpdate
+} from './searchIndexStore'
 
 /** Segments with at least this share of deleted papers are rewritten when the session ends. */
 const COMPACT_DELETED_SHARE = 0.2

@@ -8,7 +8,12 @@ import type { PaperSearchIndex } from '../../shared/search/paperSearchIndex'
 import { openArchiveDatabase } from '../data/db'
 import { receiveImportFeed } from './importFeedReceiver'
 import { archiveStamp, ImportIndexSession } from './importIndexSession'
-import { loadSearchIndex, storedSearchStamp, updateSearchIndex, type SearchIndexUpdate } from './searchIndexStore'
+import {
+  loadSearchIndex,
+  storedSearchStamp,
+  updateSearchIndex,
+  type SearchIndexUpdate
+} from './searchIndexStore'
 import {
   INITIAL_SEARCH_STATUS,
   type SearchEvent,
@@ -67,7 +72,7 @@ async function loadPersisted(): Promise<void> {
   setStatus({ partial: false, fullLoadMs: Math.round(performance.now()) })
 }
 
-function adopt(next: SearchIndexUpdate, started: number): void {
+function adopt(next: SearchIndexUpdate, buildMs: number): void {
   papers = next.papers
   entities = next.entities
   setStatus({
@@ -75,7 +80,7 @@ function adopt(next: SearchIndexUpdate, started: number): void {
     stale: false,
     partial: false,
     importing: false,
-    buildMs: Math.round(performance.now() - started),
+    buildMs: Math.round(buildMs),
     lastUpdate: { mode: next.mode, indexed: next.indexed, removed: next.removed }
   })
 }
@@ -85,7 +90,7 @@ async function update(stamp: string): Promise<void> {
   setStatus({ state: 'building', stale: papers !== null })
   const next = await updateSearchIndex(db, rebuildFromScratch ? null : papers, stamp)
   rebuildFromScratch = false
-  adopt(next, started)
+  adopt(next, performance.now() - started)
 }
 
 /**
@@ -132,12 +137,11 @@ function receiveImport(port: MessagePort): void {
       lastGrowthStatus = now
       setStatus({ state: 'ready', importing: true })
     },
-    ended: (result) => {
-      const endedAt = performance.now()
-      return serially(async () => {
+    ended: (result, finishMs) =>
+      serially(async () => {
         if (result === 'untouched') return
         if (typeof result === 'object') {
-          adopt(result, endedAt)
+          adopt(result, finishMs)
         } else if (result === 'rebuild') {
           // The tables changed in ways the session did not see: build from them, as before.
           rebuildFromScratch = true
@@ -152,7 +156,6 @@ function receiveImport(port: MessagePort): void {
           setStatus({ state: papers ? 'ready' : 'empty', importing: false })
         }
       })
-    }
   }).finally(() => {
     importFeeds -= 1
     if (importFeeds === 0 && refreshWanted) {

@@ -63,7 +63,11 @@ class CodeFactsCollector {
   finish(): Map<string, PaperCodeFacts> {
     const out = new Map<string, PaperCodeFacts>()
     for (const [id, facts] of this.facts) {
-      out.set(id, { hasCode: true, hasOfficialCode: facts.official, frameworks: [...facts.frameworks].sort() })
+      out.set(id, {
+        hasCode: true,
+        hasOfficialCode: facts.official,
+        frameworks: [...facts.frameworks].sort()
+      })
     }
     return out
   }
@@ -102,7 +106,9 @@ export async function forEachSearchablePaper(
 ): Promise<ReadonlyMap<string, PaperCodeFacts>> {
   const taskNames = await readTaskNames(db)
   const code = await readCodeFactsFromLinks(db)
-  await db.papers.each((paper) => visit(toSearchablePaper(paper, (id) => taskNames.get(id), code.get(paper.id))))
+  await db.papers.each((paper) =>
+    visit(toSearchablePaper(paper, (id) => taskNames.get(id), code.get(paper.id)))
+  )
   return code
 }
 

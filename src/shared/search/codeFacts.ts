@@ -82,4 +82,3 @@ export function withCodeFacts(
     deleted: deleted.slice()
   })
 }
-

@@ -104,7 +104,8 @@ export class KnownItemSources {
   /** Records `paper` as it is now: kept when it bears a name, forgotten otherwise. */
   note(paper: KnownItemSource): void {
     const models = paper.models ?? []
-    if (titleName(paper.title) !== null || models.length > 0) this.byId.set(paper.id, [paper.title, paper.date, models])
+    if (titleName(paper.title) !== null || models.length > 0)
+      this.byId.set(paper.id, [paper.title, paper.date, models])
     else this.byId.delete(paper.id)
   }
 

@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url'
 import type { ArchiveDatabase } from '../../../src/renderer/data/db'
 import { importArchive, type ImportArchiveOptions } from '../../../src/renderer/data/sync/importArchive'
 import { receiveImportFeed } from '../../../src/renderer/search/importFeedReceiver'
-import type { FeedPort, ImportFeedMessage, ImportFeedReply } from '../../../src/renderer/search/importFeedProtocol'
+import type {
+  FeedPort,
+  ImportFeedMessage,
+  ImportFeedReply
+} from '../../../src/renderer/search/importFeedProtocol'
 import { ImportIndexSession } from '../../../src/renderer/search/importIndexSession'
 import { forEachSearchablePaper } from '../../../src/renderer/search/searchableRecords'
 import type { SearchIndexUpdate } from '../../../src/renderer/search/searchIndexStore'

@@ -88,7 +88,9 @@ describe('the search index built while the sync writes', () => {
     const index = streamedIndex(streamed)
     const scratch = await buildIndexFromTables(db)
     // Searchable while the sync ran: the count grew batch by batch, before the end.
-    expect(streamed.growth.filter((count) => count > 0 && count < scratch.documentCount).length).toBeGreaterThan(1)
+    expect(
+      streamed.growth.filter((count) => count > 0 && count < scratch.documentCount).length
+    ).toBeGreaterThan(1)
     expectSameIndex(index.papers, scratch)
     expect(await storedSearchStamp(db)).toBe(await archiveStamp(db))
     expectSameIndex(await storedIndex(db), scratch)
@@ -102,7 +104,10 @@ describe('the search index built while the sync writes', () => {
     // sync does not write lose their code (only the code listings say so).
     const sources = [
       memorySource(REAL_FILES.links, gzipDump(realRecords(REAL_FILES.links).slice(0, 200))),
-      memorySource(REAL_FILES.evaluationTables, gzipDump(realRecords(REAL_FILES.evaluationTables).slice(0, 20)))
+      memorySource(
+        REAL_FILES.evaluationTables,
+        gzipDump(realRecords(REAL_FILES.evaluationTables).slice(0, 20))
+      )
     ]
     const update = streamedIndex(
       await importWithStreamedIndex(db, sources, await storedIndex(db), { replaceKinds: 'all' })
@@ -130,4 +135,3 @@ describe('the search index built while the sync writes', () => {
     expect(resumed.index).toBe('rebuild')
   }, 600_000)
 })
-
