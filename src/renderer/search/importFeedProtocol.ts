@@ -8,7 +8,13 @@
 import type { SearchablePaper } from '../../shared/search/searchDocuments'
 
 export type ImportFeedMessage =
-  | { type: 'begin'; unfinishedSyncBefore: boolean }
+  /** What the tables held when the sync began (see `SyncStart`). */
+  | {
+      type: 'begin'
+      unfinishedSyncBefore: boolean
+      papersBefore: number
+      taskNamesBefore: [string, string][]
+    }
   /** `papers`: `SearchablePaper[]` as JSON; their code facts come at the end (links follow papers). */
   | { type: 'papers'; batch: number; papers: string }
   | { type: 'removed'; batch: number; ids: string[] }

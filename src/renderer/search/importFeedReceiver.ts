@@ -9,12 +9,12 @@ import {
   type ImportFeedMessage,
   type ImportFeedReply
 } from './importFeedProtocol'
-import type { ImportIndexSession } from './importIndexSession'
+import type { ImportIndexSession, SessionStart } from './importIndexSession'
 import type { SearchIndexUpdate } from './searchIndexStore'
 
 export interface ImportFeedHandlers {
   /** The session, once the worker's index is loaded (or built) and nothing else runs on it. */
-  open(unfinishedSyncBefore: boolean): Promise<ImportIndexSession>
+  open(start: SessionStart): Promise<ImportIndexSession>
   /** After each applied batch: the index answers from more papers. */
   grew(): void
   /**
@@ -38,7 +38,11 @@ export function receiveImportFeed(
   return new Promise((resolve) => {
     const handle = async (message: ImportFeedMessage): Promise<void> => {
       if (message.type === 'begin') {
-        session = await handlers.open(message.unfinishedSyncBefore)
+        session = await handlers.open({
+          unfinishedSyncBefore: message.unfinishedSyncBefore,
+          papersBefore: message.papersBefore,
+          taskNamesBefore: new Map(message.taskNamesBefore)
+        })
         return
       }
       if (message.type === 'end') {

@@ -45,11 +45,19 @@ export async function archiveStamp(db: ArchiveDatabase): Promise<string | null> 
   return meta ? (meta.changedAt ?? meta.completedAt) : null
 }
 
+/** What the tables held when the sync began, as the sync saw them. */
+export interface SessionStart {
+  /** A sync before this one stopped after writing papers: the tables hold writes no index saw. */
+  unfinishedSyncBefore: boolean
+  papersBefore: number
+  taskNamesBefore: ReadonlyMap<string, string>
+}
+
 interface SessionBase {
   fingerprints: Map<string, number>
   sources: KnownItemSources
   /** Task names when the sync began, to find the ones it changed. */
-  taskNames: Map<string, string>
+  taskNames: ReadonlyMap<string, string>
 }
 
 export class ImportIndexSession {
@@ -66,18 +74,18 @@ export class ImportIndexSession {
 
   /**
    * Starts from `current`, the index the worker answers from (fully loaded), or from nothing.
-   * `unfinishedSyncBefore` comes from the sync: the tables may hold writes no index saw.
+   * The sync may have written more by now: what the tables held before it comes from `start`.
    */
   static async open(
     db: ArchiveDatabase,
     current: PaperSearchIndex | null,
-    unfinishedSyncBefore: boolean,
+    start: SessionStart,
     options: PaperSearchIndexOptions = {}
   ): Promise<ImportIndexSession> {
-    const taskNames = await readTaskNames(db)
+    const { unfinishedSyncBefore, taskNamesBefore: taskNames } = start
     if (current === null) {
-      // Nothing indexed: exact when nothing is stored either (the first import).
-      const empty = !unfinishedSyncBefore && (await db.papers.count()) === 0
+      // Nothing indexed: exact when nothing was stored either (the first import).
+      const empty = !unfinishedSyncBefore && start.papersBefore === 0
       const base = empty ? { fingerprints: new Map(), sources: KnownItemSources.empty(), taskNames } : null
       return new ImportIndexSession(db, new PaperSearchIndex(options), base, true)
     }

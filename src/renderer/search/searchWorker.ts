@@ -124,9 +124,9 @@ function refresh(): Promise<void> {
 function receiveImport(port: MessagePort): void {
   importFeeds += 1
   void receiveImportFeed(port, {
-    open: (unfinishedSyncBefore) =>
+    open: (start) =>
       serially(async () => {
-        const session = await ImportIndexSession.open(db, papers, unfinishedSyncBefore)
+        const session = await ImportIndexSession.open(db, papers, start)
         papers = session.index
         setStatus({ state: 'ready', importing: true, partial: false })
         return session

@@ -4,7 +4,7 @@
  * uses (`toSearchablePaper`), and hands them to the search worker as the sync goes.
  */
 import type { PaperRecord } from '../../shared/archive/entities'
-import type { SyncPaperObserver } from '../data/sync/syncPaperObserver'
+import type { SyncPaperObserver, SyncStart } from '../data/sync/syncPaperObserver'
 import {
   encodeFeedPapers,
   FEED_WINDOW,
@@ -32,10 +32,15 @@ export class SearchFeed implements SyncPaperObserver {
     }
   }
 
-  begin(start: { taskName: (taskId: string) => string | undefined; unfinishedSyncBefore: boolean }): void {
+  begin(start: SyncStart): void {
     this.began = true
     this.taskName = start.taskName
-    this.port.postMessage({ type: 'begin', unfinishedSyncBefore: start.unfinishedSyncBefore })
+    this.port.postMessage({
+      type: 'begin',
+      unfinishedSyncBefore: start.unfinishedSyncBefore,
+      papersBefore: start.papersBefore,
+      taskNamesBefore: [...start.taskNamesBefore]
+    })
   }
 
   written(papers: readonly PaperRecord[]): void {

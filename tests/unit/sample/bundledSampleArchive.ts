@@ -80,8 +80,8 @@ export async function importWithStreamedIndex(
   let index: StreamedImport['index'] = 'untouched'
   let session: ImportIndexSession | null = null
   const received = receiveImportFeed(channel.port2 as FeedPort<ImportFeedMessage, ImportFeedReply>, {
-    open: async (unfinishedSyncBefore) => {
-      session = await ImportIndexSession.open(db, current, unfinishedSyncBefore)
+    open: async (start) => {
+      session = await ImportIndexSession.open(db, current, start)
       return session
     },
     grew: () => growth.push(session?.index.documentCount ?? 0),

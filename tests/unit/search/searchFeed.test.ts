@@ -54,12 +54,22 @@ describe('the search feed of a sync', () => {
   it('hands over the documents a read-back would index, and the task names it gave them', () => {
     const port = new RecordingPort()
     const feed = new SearchFeed(port)
-    feed.begin({ taskName, unfinishedSyncBefore: false })
+    feed.begin({
+      taskName,
+      unfinishedSyncBefore: false,
+      papersBefore: 3,
+      taskNamesBefore: new Map([['t', 'T']])
+    })
     feed.written([PAPER])
     feed.deleted(['a-removed-paper'])
     feed.end(true)
     const [begin, papers, removed, end] = port.sent
-    expect(begin).toEqual({ type: 'begin', unfinishedSyncBefore: false })
+    expect(begin).toEqual({
+      type: 'begin',
+      unfinishedSyncBefore: false,
+      papersBefore: 3,
+      taskNamesBefore: [['t', 'T']]
+    })
     expect(papers.type === 'papers' && decodeFeedPapers(papers.papers)).toEqual([
       toSearchablePaper(PAPER, taskName)
     ])
@@ -78,7 +88,7 @@ describe('the search feed of a sync', () => {
   it('holds the sync back once too many batches wait, and lets it go when they are applied', async () => {
     const port = new RecordingPort()
     const feed = new SearchFeed(port)
-    feed.begin({ taskName, unfinishedSyncBefore: false })
+    feed.begin({ taskName, unfinishedSyncBefore: false, papersBefore: 0, taskNamesBefore: new Map() })
     for (let i = 0; i < FEED_WINDOW; i += 1) feed.written([PAPER])
     await feed.caughtUp()
     feed.written([PAPER])

@@ -208,7 +208,7 @@ class ArchiveImportRun {
       if ((['papers', 'links', 'evaluation-tables'] as const).some((kind) => kinds.has(kind))) {
         if (!this.dryRun) await markPaperListingsStale(this.db)
         this.papers = await StoredPapers.load(this.db, { listingsStale: this.state.paperListingsStale })
-        this.observeWrites()
+        await this.observeWrites()
       }
       this.progress.setPhase('importing')
       let taskIdsClaimed = false
@@ -242,13 +242,15 @@ class ArchiveImportRun {
   }
 
   /** The observer, if any, from the first paper write on; a preview writes none. */
-  private observeWrites(): void {
+  private async observeWrites(): Promise<void> {
     const observer = this.options.paperObserver
     if (observer === undefined || this.dryRun) return
     const taskIds = this.requireContext().taskIds
     observer.begin({
       taskName: (id) => taskIds.keyOf(id),
-      unfinishedSyncBefore: this.state.paperListingsStale
+      unfinishedSyncBefore: this.state.paperListingsStale,
+      papersBefore: this.requireStored().idsOf('papers').size,
+      taskNamesBefore: new Map((await this.db.tasks.toArray()).map((task) => [task.id, task.name]))
     })
     this.papers.observe(observer)
     this.observer = observer

@@ -6,14 +6,22 @@
  */
 import type { PaperRecord } from '../../../shared/archive/entities'
 
+export interface SyncStart {
+  taskName: (taskId: string) => string | undefined
+  unfinishedSyncBefore: boolean
+  papersBefore: number
+  taskNamesBefore: ReadonlyMap<string, string>
+}
+
 export interface SyncPaperObserver {
   /**
    * Before the sync's first paper write. `taskName` names a task id as the tasks table will
    * once the sync ends (the evaluation tables' names are claimed before papers are read).
    * `unfinishedSyncBefore`: a sync before this one stopped after writing papers, so the tables
-   * hold writes nobody was told about.
+   * hold writes nobody was told about. `papersBefore` and `taskNamesBefore`: what the tables
+   * held when the sync began (the observer may look later, when the sync has written more).
    */
-  begin(start: { taskName: (taskId: string) => string | undefined; unfinishedSyncBefore: boolean }): void
+  begin(start: SyncStart): void
   /** Papers (and stubs) just put, in their stored shape; called inside the write's transaction. */
   written(papers: readonly PaperRecord[]): void
   deleted(ids: readonly string[]): void
