@@ -92,21 +92,23 @@ function FacetGroup({
 function IndexStatus(): ReactNode {
   const status = useSearchIndexStatus()
   const importing = useImportActivity()
-  if (status.state === 'ready' && !status.stale && !status.partial) return null
+  if (status.state === 'ready' && !status.stale && !status.partial && !status.importing) return null
   const text =
-    status.state === 'ready' && status.partial
-      ? 'Abstracts are still loading: these results match titles, authors, tasks and venues.'
-      : status.state === 'building'
-        ? status.stale
-          ? 'The search index is being rebuilt for the latest sync; results come from the previous index.'
-          : 'The search index is being built; results appear when it is ready.'
-        : status.state === 'loading'
-          ? 'Loading the search index…'
-          : status.state === 'empty'
-            ? importing
-              ? `Nothing to search yet: the archive is importing${percentReadSuffix(importing)}; results appear when it is in.`
-              : 'Nothing to search yet: sync the archive first.'
-            : `The search index failed: ${status.message ?? 'unknown error'}`
+    status.state === 'ready' && status.importing
+      ? `Searching the ${countLabel(status.papers, 'paper')} imported so far: the import is still running${importing ? percentReadSuffix(importing) : ''}, so results are partial (code links count once it ends).`
+      : status.state === 'ready' && status.partial
+        ? 'Abstracts are still loading: these results match titles, authors, tasks and venues.'
+        : status.state === 'building'
+          ? status.stale
+            ? 'The search index is being rebuilt for the latest sync; results come from the previous index.'
+            : 'The search index is being built; results appear when it is ready.'
+          : status.state === 'loading'
+            ? 'Loading the search index…'
+            : status.state === 'empty'
+              ? importing
+                ? `Nothing to search yet: the archive is importing${percentReadSuffix(importing)}; results appear when it is in.`
+                : 'Nothing to search yet: sync the archive first.'
+              : `The search index failed: ${status.message ?? 'unknown error'}`
   return (
     <p className="notice" role="status" data-testid="search-index-status">
       {text}

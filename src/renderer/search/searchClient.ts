@@ -60,6 +60,16 @@ export function searchEntities(query: string, options: EntitySearchOptions = {})
   return ask({ type: 'entities', query, options })
 }
 
+/**
+ * A channel for a sync about to write: the returned port goes to the sync worker, whose writes
+ * the search worker then indexes as they happen (importFeedProtocol.ts).
+ */
+export function openSearchFeed(): MessagePort {
+  const channel = new MessageChannel()
+  connect().postMessage({ type: 'import-feed', port: channel.port2 } satisfies SearchRequest, [channel.port2])
+  return channel.port1
+}
+
 /** Tells the worker the archive changed; it rebuilds only if its index is older. */
 export function refreshSearchIndex(): void {
   connect().postMessage({ type: 'refresh' } satisfies SearchRequest)
@@ -70,8 +80,8 @@ export function refreshSearchIndex(): void {
  * start-up): a query made earlier should be asked again.
  */
 export function useSearchIndexVersion(): string {
-  const { state, papers, entities, partial } = useSearchIndexStatus()
-  return `${state}|${papers}|${entities}|${partial}`
+  const { state, papers, entities, partial, importing } = useSearchIndexStatus()
+  return `${state}|${papers}|${entities}|${partial}|${importing}`
 }
 
 export function useSearchIndexStatus(): SearchIndexStatus {

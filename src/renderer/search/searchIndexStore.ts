@@ -4,7 +4,8 @@
  * no stored index, or when so much changed that building is cheaper).
  *
  * Rows: the paper index's manifest and chunks (see `indexSerialization`), the entity index, the
- * fingerprints of the indexed papers, and the stamp of the archive the index reflects. A save
+ * fingerprints of the indexed papers, the known-item names and the papers they come from, and
+ * the stamp of the archive the index reflects. A save
  * writes only chunks that are not stored yet and deletes the ones no longer referenced, in one
  * transaction, so a reader never sees a manifest whose chunks are missing.
  */
@@ -24,16 +25,19 @@ import {
   IndexUpdatePlanner,
   type IndexUpdatePlan
 } from '../../shared/search/indexUpdate'
-import { KnownItemNames } from '../../shared/search/knownItemNames'
+import { NO_CODE } from '../../shared/search/codeFacts'
+import { KnownItemNames, KnownItemSources } from '../../shared/search/knownItemNames'
 import { PaperSearchIndex, type PaperSearchIndexOptions } from '../../shared/search/paperSearchIndex'
 import { forEachSearchablePaper, loadSearchableEntities } from './searchableRecords'
 
 const STAMP = 'stamp'
 const MANIFEST = 'paper-manifest'
 const ENTITIES = 'entities'
-const FINGERPRINTS = 'paper-fingerprints'
+// Renamed when fingerprints stopped covering code facts: older ones would all read as changed.
+const FINGERPRINTS = 'paper-text-fingerprints'
 const KNOWN_ITEMS = 'known-item-names'
-const META_KEYS = new Set([STAMP, MANIFEST, ENTITIES, FINGERPRINTS, KNOWN_ITEMS])
+const KNOWN_ITEM_SOURCES = 'known-item-sources'
+const META_KEYS = new Set([STAMP, MANIFEST, ENTITIES, FINGERPRINTS, KNOWN_ITEMS, KNOWN_ITEM_SOURCES])
 
 export interface LoadedSearchIndex {
   papers: PaperSearchIndex
@@ -94,8 +98,23 @@ export async function storedSearchStamp(db: ArchiveDatabase): Promise<string | n
   return typeof data === 'string' ? data : null
 }
 
+/**
+ * What an update starts from besides the index: the fingerprints of the papers it holds and the
+ * papers its known-item names come from; `null` when an older version stored neither.
+ */
+export async function loadIndexedPaperFacts(
+  db: ArchiveDatabase
+): Promise<{ fingerprints: Map<string, number>; sources: KnownItemSources } | null> {
+  const [fingerprints, sources] = (await db.searchIndex.bulkGet([FINGERPRINTS, KNOWN_ITEM_SOURCES])).map(
+    (row) => row?.data
+  )
+  if (typeof fingerprints !== 'string' || typeof sources !== 'string') return null
+  return { fingerprints: decodeFingerprints(fingerprints), sources: KnownItemSources.deserialize(sources) }
+}
+
 export interface SearchIndexUpdate extends LoadedSearchIndex {
-  mode: 'built' | 'updated'
+  /** `streamed`: built from what a sync wrote, while it wrote (importIndexSession.ts). */
+  mode: 'built' | 'updated' | 'streamed'
   /** Papers (re-)indexed and removed. */
   indexed: number
   removed: number
@@ -114,42 +133,42 @@ export async function updateSearchIndex(
   const stored = current ? (await db.searchIndex.get(FINGERPRINTS))?.data : undefined
   let plan: IndexUpdatePlan | null = null
   // Names are rebuilt on every pass: an update cannot tell which names a changed paper lost.
-  const names = KnownItemNames.empty()
+  let sources = KnownItemSources.empty()
   if (current !== null && typeof stored === 'string') {
     const planner = new IndexUpdatePlanner(decodeFingerprints(stored))
-    await forEachSearchablePaper(db, (paper) => {
+    const code = await forEachSearchablePaper(db, (paper) => {
       planner.add(paper)
-      names.add(paper)
+      sources.note(paper)
     })
     plan = planner.finish()
+    if (!plan.rebuildCheaper) {
+      applyIndexUpdate(current, plan)
+      current.applyCodeFacts((id) => code.get(id) ?? NO_CODE)
+    }
   }
   let papers: PaperSearchIndex
   let fingerprints: Map<string, number>
   let update: Pick<SearchIndexUpdate, 'mode' | 'indexed' | 'removed'>
   if (current !== null && plan !== null && !plan.rebuildCheaper) {
-    applyIndexUpdate(current, plan)
-    current.useKnownItems(names)
+    current.useKnownItems(sources.names())
     papers = current
     fingerprints = plan.fingerprints
     update = { mode: 'updated', indexed: plan.changed.length, removed: plan.removed.length }
   } else {
     const built = new PaperSearchIndex(options)
     fingerprints = new Map()
+    sources = KnownItemSources.empty()
     await forEachSearchablePaper(db, (paper) => {
       built.append(paper)
       fingerprints.set(paper.id, documentFingerprint(paper))
+      sources.note(paper)
     })
     built.flush()
     papers = built
     update = { mode: 'built', indexed: fingerprints.size, removed: 0 }
   }
   const entities = EntitySearchIndex.build(await loadSearchableEntities(db))
-  await saveSearchIndex(
-    db,
-    { papers, entities, stamp },
-    encodeFingerprints(fingerprints),
-    update.mode === 'updated'
-  )
+  await saveSearchIndex(db, { papers, entities, stamp }, { fingerprints, sources }, update.mode === 'updated')
   return { papers, entities, stamp, ...update }
 }
 
@@ -157,10 +176,10 @@ export async function updateSearchIndex(
  * Writes the index. After an update, stored chunks are kept (their keys never change meaning);
  * after a build, whose segment keys start again from `s0`, everything is replaced.
  */
-async function saveSearchIndex(
+export async function saveSearchIndex(
   db: ArchiveDatabase,
   index: LoadedSearchIndex & { stamp: string },
-  fingerprints: string,
+  facts: { fingerprints: ReadonlyMap<string, number>; sources: KnownItemSources },
   incremental: boolean
 ): Promise<void> {
   const storedKeys = new Set((await db.searchIndex.toCollection().primaryKeys()).map(String))
@@ -175,8 +194,9 @@ async function saveSearchIndex(
     await db.searchIndex.bulkPut([
       { key: MANIFEST, data: serialized.manifest },
       { key: ENTITIES, data: index.entities.serialize() },
-      { key: FINGERPRINTS, data: fingerprints },
+      { key: FINGERPRINTS, data: encodeFingerprints(facts.fingerprints) },
       { key: KNOWN_ITEMS, data: index.papers.knownItemNames.serialize() },
+      { key: KNOWN_ITEM_SOURCES, data: facts.sources.serialize() },
       { key: STAMP, data: index.stamp }
     ])
   })

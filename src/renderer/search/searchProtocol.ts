@@ -10,6 +10,11 @@ export interface SearchIndexStatus {
    * phrase parts are still being read; `false` once every part is loaded (or after a build).
    */
   partial: boolean
+  /**
+   * A sync is importing and the index grows with what it writes: `papers` counts the papers
+   * imported so far (answers are partial until the sync ends).
+   */
+  importing: boolean
   papers: number
   entities: number
   /** Milliseconds from the worker's start until the persisted index could answer (cold start). */
@@ -19,7 +24,8 @@ export interface SearchIndexStatus {
   /** Milliseconds the last build or update took. */
   buildMs: number | null
   /** What the last build or update did: a full build, or only the changed papers re-indexed. */
-  lastUpdate: { mode: 'built' | 'updated'; indexed: number; removed: number } | null
+  /** `streamed`: built from what the sync wrote, while it wrote. */
+  lastUpdate: { mode: 'built' | 'updated' | 'streamed'; indexed: number; removed: number } | null
   message: string | null
 }
 
@@ -28,6 +34,7 @@ export const INITIAL_SEARCH_STATUS: SearchIndexStatus = {
   state: 'loading',
   stale: false,
   partial: false,
+  importing: false,
   papers: 0,
   entities: 0,
   loadMs: null,
@@ -42,6 +49,8 @@ export type SearchRequest =
   | { type: 'entities'; id: number; query: string; options: EntitySearchOptions }
   /** The archive changed (a sync completed): rebuild if the index is older than it. */
   | { type: 'refresh' }
+  /** A sync starts: what it writes comes on `port` (importFeedProtocol.ts). */
+  | { type: 'import-feed'; port: MessagePort }
 
 export type SearchEvent =
   | { type: 'status'; status: SearchIndexStatus }

@@ -1,12 +1,19 @@
 /**
- * The search worker: loads the persisted index (or builds or updates it after a sync), then
- * answers queries. Index building walks every paper, so it must never run on the UI thread.
+ * The search worker: loads the persisted index (or builds or updates it after a sync), grows it
+ * with what a running sync writes (importIndexSession.ts), then answers queries. Index building
+ * walks every paper, so it must never run on the UI thread.
  */
-import type { ArchiveSnapshotMeta } from '../../shared/archive/entities'
 import type { EntitySearchIndex } from '../../shared/search/entitySearchIndex'
 import type { PaperSearchIndex } from '../../shared/search/paperSearchIndex'
 import { openArchiveDatabase } from '../data/db'
-import { loadSearchIndex, storedSearchStamp, updateSearchIndex } from './searchIndexStore'
+import { receiveImportFeed } from './importFeedReceiver'
+import { archiveStamp, ImportIndexSession } from './importIndexSession'
+import {
+  loadSearchIndex,
+  storedSearchStamp,
+  updateSearchIndex,
+  type SearchIndexUpdate
+} from './searchIndexStore'
 import {
   INITIAL_SEARCH_STATUS,
   type SearchEvent,
@@ -19,14 +26,30 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SearchRequest>) => void) | null
 }
 
+/** While a sync imports, the index grows with every chunk: the UI hears of it this often. */
+const GROWTH_STATUS_MS = 1000
+
 const db = openArchiveDatabase()
 
 let papers: PaperSearchIndex | null = null
 let entities: EntitySearchIndex | null = null
 let status: SearchIndexStatus = INITIAL_SEARCH_STATUS
 let building: Promise<void> | null = null
+/** Loading, building and import sessions change the index one after another. */
+let work: Promise<unknown> = Promise.resolve()
+let importFeeds = 0
+let refreshWanted = false
 /** A refresh came in during a build, which read the archive's stamp before that sync ended. */
 let refreshAgain = false
+/** The last import's session could not be exact: the next update builds from the tables. */
+let rebuildFromScratch = false
+let lastGrowthStatus = 0
+
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const next = work.then(task)
+  work = next.catch(() => undefined)
+  return next
+}
 
 function setStatus(patch: Partial<SearchIndexStatus>): void {
   status = {
@@ -36,15 +59,6 @@ function setStatus(patch: Partial<SearchIndexStatus>): void {
     entities: entities?.documentCount ?? 0
   }
   scope.postMessage({ type: 'status', status })
-}
-
-/**
- * Which archive the tables hold: the last sync that changed a record (a sync that changed
- * nothing leaves the index as it is), or for older databases the last sync that completed.
- */
-async function archiveStamp(): Promise<string | null> {
-  const meta = (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta | undefined
-  return meta ? (meta.changedAt ?? meta.completedAt) : null
 }
 
 async function loadPersisted(): Promise<void> {
@@ -60,39 +74,50 @@ async function loadPersisted(): Promise<void> {
   setStatus({ partial: false, fullLoadMs: Math.round(performance.now()) })
 }
 
-async function update(stamp: string): Promise<void> {
-  const started = performance.now()
-  setStatus({ state: 'building', stale: papers !== null })
-  const next = await updateSearchIndex(db, papers, stamp)
+function adopt(next: SearchIndexUpdate, buildMs: number): void {
   papers = next.papers
   entities = next.entities
   setStatus({
     state: 'ready',
     stale: false,
     partial: false,
-    buildMs: Math.round(performance.now() - started),
+    importing: false,
+    buildMs: Math.round(buildMs),
     lastUpdate: { mode: next.mode, indexed: next.indexed, removed: next.removed }
   })
 }
 
+async function update(stamp: string): Promise<void> {
+  const started = performance.now()
+  setStatus({ state: 'building', stale: papers !== null })
+  const next = await updateSearchIndex(db, rebuildFromScratch ? null : papers, stamp)
+  rebuildFromScratch = false
+  adopt(next, performance.now() - started)
+}
+
 /**
- * Updates when the stored index is missing or older than the archive; one update at a time, and
- * one more after it when asked during it (else a sync ending mid-build left the index stale).
+ * Updates when the stored index is missing or older than the archive; one update at a time, one
+ * more after it when asked during it (else a sync ending mid-build left the index stale), and
+ * none while a sync imports (its session brings the index up to date when it ends).
  */
-async function refresh(): Promise<void> {
+function refresh(): Promise<void> {
+  if (importFeeds > 0) {
+    refreshWanted = true
+    return Promise.resolve()
+  }
   if (building) {
     refreshAgain = true
     return building
   }
-  building = (async () => {
-    const stamp = await archiveStamp()
+  building = serially(async () => {
+    const stamp = await archiveStamp(db)
     if (stamp === null) {
       setStatus({ state: papers ? 'ready' : 'empty' })
       return
     }
     const storedStamp = papers ? await storedSearchStamp(db) : null
-    if (storedStamp !== stamp) await update(stamp)
-  })()
+    if (storedStamp !== stamp || rebuildFromScratch) await update(stamp)
+  })
     .catch((error: unknown) =>
       setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) })
     )
@@ -106,10 +131,58 @@ async function refresh(): Promise<void> {
   return building
 }
 
+function receiveImport(port: MessagePort): void {
+  importFeeds += 1
+  void receiveImportFeed(port, {
+    open: (start) =>
+      serially(async () => {
+        const session = await ImportIndexSession.open(db, papers, start)
+        papers = session.index
+        setStatus({ state: 'ready', importing: true, partial: false })
+        return session
+      }),
+    grew: () => {
+      const now = performance.now()
+      if (now - lastGrowthStatus < GROWTH_STATUS_MS) return
+      lastGrowthStatus = now
+      setStatus({ state: 'ready', importing: true })
+    },
+    ended: (result, finishMs) =>
+      serially(async () => {
+        if (result === 'untouched') return
+        if (typeof result === 'object') {
+          adopt(result, finishMs)
+        } else if (result === 'rebuild') {
+          // The tables changed in ways the session did not see: build from them, as before.
+          rebuildFromScratch = true
+          refreshWanted = true
+          setStatus({ importing: false })
+        } else {
+          // A stopped sync: what the session added may not all be stored; start from the stored index.
+          papers = null
+          await loadPersisted().catch(() => {
+            papers = null
+          })
+          setStatus({ state: papers ? 'ready' : 'empty', importing: false })
+        }
+      })
+  }).finally(() => {
+    importFeeds -= 1
+    if (importFeeds === 0 && refreshWanted) {
+      refreshWanted = false
+      void refresh()
+    }
+  })
+}
+
 scope.onmessage = (event) => {
   const request = event.data
   if (request.type === 'refresh') {
     void refresh()
+    return
+  }
+  if (request.type === 'import-feed') {
+    receiveImport(request.port)
     return
   }
   try {
@@ -135,7 +208,7 @@ scope.onmessage = (event) => {
 }
 
 // A stored index that cannot be read is rebuilt.
-void loadPersisted()
+void serially(loadPersisted)
   .catch(() => {
     papers = null
     entities = null

@@ -6,7 +6,7 @@ import type { RemovalCounts } from '../../shared/archive/removalPlan'
 import type { ArchiveSyncProgress, ArchiveSyncResult } from '../../shared/archive/syncProgress'
 import { appDatabase } from '../data/appDatabase'
 import { appApi } from '../platform/appApi'
-import { refreshSearchIndex } from '../search/searchClient'
+import { openSearchFeed, refreshSearchIndex } from '../search/searchClient'
 import { readPendingSync, writePendingSync, type PendingSync, type PlannedFile } from './pendingSync'
 import type { SyncChoices, SyncFileSpec, SyncWorkerEvent, SyncWorkerRequest } from './syncWorkerProtocol'
 
@@ -99,9 +99,9 @@ export function useArchiveSync(): ArchiveSyncState {
 
 let worker: Worker | null = null
 
-function post(request: SyncWorkerRequest): void {
+function post(request: SyncWorkerRequest, transfer: Transferable[] = []): void {
   worker ??= new Worker(new URL('./syncWorker.ts', import.meta.url), { type: 'module', name: 'archive-sync' })
-  worker.postMessage(request)
+  worker.postMessage(request, transfer)
 }
 
 function runInWorker(
@@ -119,7 +119,9 @@ function runInWorker(
     pending: plan,
     message: null
   })
-  post({ type: 'start', files, choices: plan.choices, preview })
+  // The search index grows with what the import writes; a preview writes nothing.
+  const searchFeed = preview ? undefined : openSearchFeed()
+  post({ type: 'start', files, choices: plan.choices, preview, searchFeed }, searchFeed ? [searchFeed] : [])
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<SyncWorkerEvent>): void => {
       const message = event.data

@@ -6,6 +6,7 @@
 import type { ArchiveSource } from '../../shared/archive/archiveSource'
 import { openArchiveDatabase } from '../data/db'
 import { importArchive, previewArchiveImport } from '../data/sync/importArchive'
+import { SearchFeed } from './searchFeed'
 import type { SyncFileSpec, SyncWorkerEvent, SyncWorkerRequest } from './syncWorkerProtocol'
 
 const scope = self as unknown as {
@@ -50,7 +51,11 @@ scope.onmessage = (event) => {
     running?.abort()
     return
   }
-  if (running) return
+  if (running) {
+    // Ignored: the search worker must still hear that this request's sync will write nothing.
+    if (request.searchFeed) new SearchFeed(request.searchFeed).end(false)
+    return
+  }
   const controller = new AbortController()
   running = controller
   const db = openArchiveDatabase()
@@ -60,6 +65,7 @@ scope.onmessage = (event) => {
     snapshotDate: request.snapshotDate ?? null,
     force: request.choices?.force ?? false,
     replaceKinds: request.choices?.replaceKinds ?? [],
+    paperObserver: request.searchFeed ? new SearchFeed(request.searchFeed) : undefined,
     onProgress: (progress) => scope.postMessage({ type: 'progress', progress })
   })
     .then((result) => scope.postMessage({ type: 'finished', result }))

@@ -25,6 +25,8 @@ export type SyncWorkerRequest =
       choices?: SyncChoices
       /** Read and plan the removals only; write nothing. */
       preview?: boolean
+      /** Where the papers the sync writes go for the search index (not for a preview). */
+      searchFeed?: MessagePort
     }
   | { type: 'cancel' }
 

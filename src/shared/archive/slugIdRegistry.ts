@@ -26,6 +26,11 @@ export class SlugIdRegistry {
     return this.idByKey.get(key)
   }
 
+  /** The key that has `id`, if any. */
+  keyOf(id: string): string | undefined {
+    return this.keyById.get(id)
+  }
+
   /** The id of `key`, claiming `base` (or the first free `base-N`) when it has none yet. */
   assign(key: string, base: string): string {
     const known = this.idByKey.get(key)

@@ -3,8 +3,11 @@
  * has a fingerprint, so the papers whose searchable text or facts changed (or that are new) are
  * re-indexed, the ones gone are removed, and every other segment, with its stored chunks, stays.
  *
- * A fingerprint is FNV-1a (32 bits) over the document's JSON; two versions of one paper collide
- * with probability 2^-32, in which case that paper keeps its previous entry until the next build.
+ * A fingerprint is FNV-1a (32 bits) over the document's JSON, its code facts left out: those are
+ * set on the index's columns from the links after the papers (`PaperSearchIndex.applyCodeFacts`),
+ * which an index built while a sync writes (links come after papers) needs. Two versions of one
+ * paper collide with probability 2^-32, in which case that paper keeps its previous entry until
+ * the next build.
  */
 import type { PaperSearchIndex } from './paperSearchIndex'
 import type { SearchablePaper } from './searchDocuments'
@@ -15,7 +18,8 @@ export const FULL_REBUILD_SHARE = 0.3
 const COMPACT_DELETED_SHARE = 0.2
 
 export function documentFingerprint(paper: SearchablePaper): number {
-  const text = JSON.stringify(paper)
+  const { hasCode: _hasCode, hasOfficialCode: _official, frameworks: _frameworks, ...indexed } = paper
+  const text = JSON.stringify(indexed)
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
   return hash >>> 0

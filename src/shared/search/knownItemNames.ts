@@ -76,6 +76,50 @@ function boostOf(tier: NameTier, first: boolean): number {
   return tier === NameTier.ModelName ? LATER_MODEL_BOOST : 1
 }
 
+/** What of a paper its names come from. */
+export type KnownItemSource = Pick<SearchablePaper, 'id' | 'title' | 'date' | 'models'>
+
+type StoredSource = [title: string, date: string | null, models: string[]]
+
+/**
+ * The papers that bear a name, kept beside the index so that names can be rebuilt after a sync
+ * from what it wrote and removed, without reading every paper again (names cannot be updated in
+ * place: `KnownItemNames` keeps only the top papers per name).
+ */
+export class KnownItemSources {
+  private constructor(private readonly byId: Map<string, StoredSource>) {}
+
+  static empty(): KnownItemSources {
+    return new KnownItemSources(new Map())
+  }
+
+  static deserialize(json: string): KnownItemSources {
+    return new KnownItemSources(new Map(JSON.parse(json) as [string, StoredSource][]))
+  }
+
+  serialize(): string {
+    return JSON.stringify([...this.byId])
+  }
+
+  /** Records `paper` as it is now: kept when it bears a name, forgotten otherwise. */
+  note(paper: KnownItemSource): void {
+    const models = paper.models ?? []
+    if (titleName(paper.title) !== null || models.length > 0)
+      this.byId.set(paper.id, [paper.title, paper.date, models])
+    else this.byId.delete(paper.id)
+  }
+
+  remove(id: string): void {
+    this.byId.delete(id)
+  }
+
+  names(): KnownItemNames {
+    const names = KnownItemNames.empty()
+    for (const [id, [title, date, models]] of this.byId) names.add({ id, title, date, models })
+    return names
+  }
+}
+
 export class KnownItemNames {
   private constructor(private readonly byName: Map<string, NamedPaper[]>) {}
 

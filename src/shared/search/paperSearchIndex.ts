@@ -16,6 +16,7 @@ import { parseQuery, type ParsedQuery } from './queryParser'
 import type { SearchablePaper } from './searchDocuments'
 import { mergeSegments } from './segmentMerge'
 import { KnownItemNames } from './knownItemNames'
+import { withCodeFacts, type PaperCodeFacts } from './codeFacts'
 
 export interface PaperSearchIndexOptions {
   /** Papers per sealed segment; also the unit of build memory and of persisted chunks. */
@@ -196,6 +197,25 @@ export class PaperSearchIndex {
     })
     this.segmentList = segments
     this.keys = keys
+  }
+
+  /**
+   * Gives every live paper the code facts `factsOf` says (links are written after papers, so an
+   * index built as a sync writes learns them last). Only the segments where a paper's facts
+   * change are replaced, under a new key: their stored chunks no longer describe them.
+   * Returns the number of segments replaced.
+   */
+  applyCodeFacts(factsOf: (id: string) => PaperCodeFacts): number {
+    this.seal()
+    let replaced = 0
+    this.segmentList.forEach((segment, index) => {
+      const patched = withCodeFacts(segment, factsOf)
+      if (patched === null) return
+      this.segmentList[index] = patched
+      this.keys[index] = `s${this.nextKey++}`
+      replaced += 1
+    })
+    return replaced
   }
 
   /** The names papers are known by, which rank those papers first when typed (knownItemNames.ts). */

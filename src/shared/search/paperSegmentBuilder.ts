@@ -11,8 +11,6 @@ import {
   ALL_TF_ONE,
   AUTHOR_MARK,
   computeLengthTotals,
-  FLAG_HAS_CODE,
-  FLAG_OFFICIAL_CODE,
   packIds,
   PaperSegment,
   TAG_KINDS,
@@ -24,6 +22,7 @@ import {
 import type { SearchablePaper } from './searchDocuments'
 import { TermDictionary } from './termDictionary'
 import { TermInterner } from './termInterner'
+import { codeFlags, FrameworkBits } from './codeFacts'
 
 // Hot loops read these as module constants: transpilers that compile imports to getters
 // (tsx, vite-node) would otherwise call a function per posting.
@@ -33,9 +32,6 @@ const AUTHOR_SEPARATOR = AUTHOR_MARK
 const FIELD_COUNT = 5
 const ABSTRACT = 4
 const ABSTRACT_PRESENT = 0x20
-const MAX_FRAMEWORK_BITS = 31
-/** Frameworks beyond the 31st distinct name share the last bit, under this name. */
-export const OTHER_FRAMEWORK = 'other'
 const MAX_TF = 0xffff
 
 // Offsets of a term's counters in `stats`.
@@ -124,11 +120,11 @@ export class PaperSegmentBuilder {
   }
   private readonly tables = {
     venues: new NameTable(),
-    frameworks: new NameTable(),
     tasks: new NameTable(),
     datasets: new NameTable(),
     methods: new NameTable()
   }
+  private readonly frameworks = new FrameworkBits()
   private sealed = false
 
   get docCount(): number {
@@ -220,15 +216,9 @@ export class PaperSegmentBuilder {
     fieldLengths.forEach((length, field) => this.lengths[field].push(Math.min(length, 0xffff)))
     this.year.push(paper.year !== null && paper.year > 0 && paper.year < 0xffff ? paper.year : 0)
     this.date.push(dateKey(paper.date))
-    this.flags.push((paper.hasCode ? FLAG_HAS_CODE : 0) | (paper.hasOfficialCode ? FLAG_OFFICIAL_CODE : 0))
+    this.flags.push(codeFlags(paper))
     this.venue.push(paper.venue ? this.tables.venues.idOf(paper.venue) + 1 : 0)
-    let bits = 0
-    for (const framework of paper.frameworks) {
-      let bit = this.tables.frameworks.idOf(framework)
-      if (bit >= MAX_FRAMEWORK_BITS) bit = this.tables.frameworks.idOf(OTHER_FRAMEWORK)
-      bits |= 1 << Math.min(bit, MAX_FRAMEWORK_BITS)
-    }
-    this.frameworkBits.push(bits >>> 0)
+    this.frameworkBits.push(this.frameworks.bitsOf(paper.frameworks))
     const tagValues: Record<TagKind, readonly string[]> = {
       tasks: paper.tasks,
       datasets: paper.datasets ?? [],
@@ -364,7 +354,7 @@ export class PaperSegmentBuilder {
       columns,
       tables: {
         venues: this.tables.venues.names,
-        frameworks: this.tables.frameworks.names,
+        frameworks: this.frameworks.names,
         tasks: this.tables.tasks.names,
         datasets: this.tables.datasets.names,
         methods: this.tables.methods.names

@@ -50,6 +50,36 @@ test.describe('archive sync in browser mode', () => {
     await expect(page.getByRole('heading', { name: 'Notable benchmarks' })).toBeVisible()
   })
 
+  test('during the first import, search answers from the papers imported so far and says so', async ({
+    page
+  }) => {
+    const sync = new SyncPage(page)
+    await sync.open('/search?q=' + encodeURIComponent('simulated annealing'))
+    const notice = page.getByTestId('search-index-status')
+    // The index grows with what the sync writes: results before the import ends, marked partial.
+    await expect(notice).toContainText(
+      /^Searching the [\d,]+ papers? imported so far: the import is still running/,
+      {
+        timeout: 120_000
+      }
+    )
+    await expect(page.locator('html')).toHaveAttribute('data-archive-state', 'importing')
+    await expect(
+      page
+        .getByRole('list', { name: 'Search results' })
+        .getByRole('link', { name: 'Optimization by Simulated Annealing' })
+    ).toBeVisible()
+    await page.screenshot({ path: test.info().outputPath('search-during-import.png') })
+    await sync.waitForArchiveIdle()
+    await expect(page.locator('html')).toHaveAttribute('data-search-state', 'ready')
+    await expect(notice).toHaveCount(0)
+    await expect(
+      page
+        .getByRole('list', { name: 'Search results' })
+        .getByRole('link', { name: 'Optimization by Simulated Annealing' })
+    ).toBeVisible()
+  })
+
   test('a page killed mid-import resumes from its checkpoint on the next start', async ({ context }) => {
     const first = await context.newPage()
     const sync = new SyncPage(first)

@@ -7,6 +7,7 @@ import {
   IndexUpdatePlanner,
   type IndexUpdatePlan
 } from '../../../src/shared/search/indexUpdate'
+import { NO_CODE } from '../../../src/shared/search/codeFacts'
 import { PaperSearchIndex } from '../../../src/shared/search/paperSearchIndex'
 import type { PaperSearchResponse } from '../../../src/shared/search/paperSearchResponse'
 import type { SearchablePaper } from '../../../src/shared/search/searchDocuments'
@@ -52,7 +53,7 @@ function ranked(response: PaperSearchResponse): unknown {
 }
 
 describe('updating the paper index after a sync', () => {
-  it('fingerprints every indexed field, and nothing else', () => {
+  it('fingerprints every indexed field but the code facts, which are set on the columns', () => {
     const paper = before[0]
     const base = documentFingerprint(paper)
     expect(documentFingerprint({ ...paper })).toBe(base)
@@ -61,16 +62,23 @@ describe('updating the paper index after a sync', () => {
       { abstract: '' },
       { authors: [...paper.authors].reverse().concat('Someone Else') },
       { year: 1901 },
-      { hasCode: !paper.hasCode },
-      { frameworks: ['pytorch'] }
+      { models: ['ResNet-50'] }
     ])
       expect(documentFingerprint({ ...paper, ...change })).not.toBe(base)
+    // Links come after papers in a sync: code facts are reconciled with the links directly.
+    for (const change of [
+      { hasCode: !paper.hasCode },
+      { hasOfficialCode: true },
+      { frameworks: ['pytorch'] }
+    ])
+      expect(documentFingerprint({ ...paper, ...change })).toBe(base)
   })
 
   it('plans exactly the new, changed and removed papers', () => {
     const { papers, retitled, gainedCode, gone } = afterSync()
     const plan = planIndexUpdate(fingerprintAll(before), papers)
-    expect(plan.changed.map((paper) => paper.id).sort()).toEqual([retitled, gainedCode, 'a-new-paper'].sort())
+    expect(plan.changed.map((paper) => paper.id).sort()).toEqual([retitled, 'a-new-paper'].sort())
+    expect(plan.fingerprints.get(gainedCode)).toBe(fingerprintAll(before).get(gainedCode))
     expect(plan.removed.sort()).toEqual([...gone].sort())
     expect(plan.fingerprints.size).toBe(papers.length)
     expect(plan.rebuildCheaper).toBe(false)
@@ -91,9 +99,23 @@ describe('updating the paper index after a sync', () => {
     const { papers } = afterSync()
     const updated = PaperSearchIndex.build(before, { maxSegmentDocs: 40 })
     applyIndexUpdate(updated, planIndexUpdate(fingerprintAll(before), papers))
+    const code = new Map(papers.map((paper) => [paper.id, paper]))
+    const keys = updated.segments().map((entry) => entry.key)
+    // Only the segment holding the paper that gained code is replaced.
+    expect(updated.applyCodeFacts((id) => code.get(id) ?? NO_CODE)).toBe(1)
+    expect(updated.segments().filter((entry) => !keys.includes(entry.key))).toHaveLength(1)
+    expect(updated.applyCodeFacts((id) => code.get(id) ?? NO_CODE)).toBe(0)
     const fresh = PaperSearchIndex.build(papers, { maxSegmentDocs: 40 })
     expect(updated.documentCount).toBe(papers.length)
-    for (const query of ['quenching ', 'annealing ', 'zeolite ', 'framework:jax', 'has:code', 'quantum ']) {
+    for (const query of [
+      'quenching ',
+      'annealing ',
+      'zeolite ',
+      'framework:jax',
+      'has:code',
+      'quantum ',
+      'official:yes'
+    ]) {
       expect(ranked(updated.search(query, { limit: 200 }))).toEqual(
         ranked(fresh.search(query, { limit: 200 }))
       )

@@ -77,6 +77,7 @@ import { StageClock } from './stageClock'
 import { StoredArchiveIds } from './storedArchiveIds'
 import { StoredPapers } from './storedPapers'
 import { SyncProgressTracker } from './syncProgressTracker'
+import type { SyncPaperObserver } from './syncPaperObserver'
 import {
   checkpointKey,
   forgetImportedKind,
@@ -109,6 +110,8 @@ export interface ImportArchiveOptions {
   replaceKinds?: readonly DumpKind[] | 'all'
   /** Clock in milliseconds, for progress rates. */
   now?: () => number
+  /** Told every paper the import writes and deletes (not for a preview, which writes none). */
+  paperObserver?: SyncPaperObserver
 }
 
 const DEFAULT_CHUNK_SIZE = 1000
@@ -171,6 +174,7 @@ class ArchiveImportRun {
   private readonly unchangedKinds = new Map<DumpKind, boolean>()
   private removals: RemovalCounts | null = null
   private current: PlannedFile | null = null
+  private observer: SyncPaperObserver | null = null
   /** The chunk write in flight, if any (see `flush`). */
   private writing: Promise<SyncFailed | null> = Promise.resolve(null)
 
@@ -204,6 +208,7 @@ class ArchiveImportRun {
       if ((['papers', 'links', 'evaluation-tables'] as const).some((kind) => kinds.has(kind))) {
         if (!this.dryRun) await markPaperListingsStale(this.db)
         this.papers = await StoredPapers.load(this.db, { listingsStale: this.state.paperListingsStale })
+        await this.observeWrites()
       }
       this.progress.setPhase('importing')
       let taskIdsClaimed = false
@@ -218,10 +223,12 @@ class ArchiveImportRun {
       }
       this.current = null
       await this.finalize()
+      this.observer?.end(true)
       return this.finish('completed', null)
     } catch (error) {
       // A write still in flight finishes (or fails) before the outcome is reported.
       await this.writing
+      this.observer?.end(false)
       if (error instanceof SyncCancelled) return this.finish('cancelled', null)
       const report =
         error instanceof SyncFailed
@@ -232,6 +239,21 @@ class ArchiveImportRun {
             })
       return this.finish('failed', report)
     }
+  }
+
+  /** The observer, if any, from the first paper write on; a preview writes none. */
+  private async observeWrites(): Promise<void> {
+    const observer = this.options.paperObserver
+    if (observer === undefined || this.dryRun) return
+    const taskIds = this.requireContext().taskIds
+    observer.begin({
+      taskName: (id) => taskIds.keyOf(id),
+      unfinishedSyncBefore: this.state.paperListingsStale,
+      papersBefore: this.requireStored().idsOf('papers').size,
+      taskNamesBefore: new Map((await this.db.tasks.toArray()).map((task) => [task.id, task.name]))
+    })
+    this.papers.observe(observer)
+    this.observer = observer
   }
 
   private plan(sources: readonly ArchiveSource[]): void {
@@ -501,6 +523,8 @@ class ArchiveImportRun {
     if (entityBatchSize(pending) > 0 || checkpoint !== null) {
       const batch = takeEntityBatch(pending)
       await this.settleWrites(file)
+      // Parsing runs ahead of the writes by one chunk; the observer may hold back both.
+      await this.observer?.caughtUp()
       this.writing = this.write(file, batch, checkpoint, recordsDone)
     }
     if (complete) await this.settleWrites(file)

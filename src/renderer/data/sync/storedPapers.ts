@@ -9,14 +9,18 @@
  *   here, 576k papers), while a sync needs them for ~60k rows at most;
  * - what the sync changed, for updating the paper listings at its end (paperListings.ts). When the
  *   stored listings may be stale (a sync before this one did not finish), every stored paper
- *   counts as changed, so the listings are rebuilt from the same pass.
+ *   counts as changed, so the listings are rebuilt from the same pass;
+ * - and it tells an observer (the search worker's feed) what the sync writes and deletes.
  */
 import type { ArchiveDatabase } from '../db'
 import type { PaperRecord } from '../../../shared/archive/entities'
 import { PaperListingChanges } from '../../../shared/archive/paperListings'
 import { PaperMatchIndex } from '../../../shared/archive/paperResolution'
+import type { SyncPaperObserver } from './syncPaperObserver'
 
 export class StoredPapers {
+  private observer: SyncPaperObserver | null = null
+
   private constructor(
     readonly matches: PaperMatchIndex,
     readonly listingChanges: PaperListingChanges,
@@ -45,13 +49,20 @@ export class StoredPapers {
     return new StoredPapers(new PaperMatchIndex(), new PaperListingChanges(), false, false)
   }
 
+  /** From now on, every paper write and deletion noted here is also handed to `observer`. */
+  observe(observer: SyncPaperObserver): void {
+    this.observer = observer
+  }
+
   noteWritten(papers: readonly PaperRecord[]): void {
     for (const paper of papers) this.matches.add(paper.id, paper.arxivId, paper.titleKey)
     this.listingChanges.noteWritten(papers)
+    if (papers.length > 0) this.observer?.written(papers)
   }
 
   noteDeleted(paperIds: readonly string[]): void {
     this.matches.remove(paperIds)
     this.listingChanges.noteDeleted(paperIds)
+    if (paperIds.length > 0) this.observer?.deleted(paperIds)
   }
 }
