@@ -1,5 +1,6 @@
 import { paperVenue } from '../../shared/archive/paperFacts'
 import type { ArchiveDatabase } from '../data/db'
+import { eachRecordPaced } from '../data/pacedTableRead'
 import type { SearchableEntity, SearchablePaper } from '../../shared/search/searchDocuments'
 
 /** Stored archive records → the documents the search engine indexes. */
@@ -19,13 +20,13 @@ export async function forEachSearchablePaper(
 ): Promise<void> {
   const taskNames = new Map((await db.tasks.toArray()).map((t) => [t.id, t.name]))
   const code = new Map<string, CodeFacts>()
-  await db.codeLinks.each((link) => {
+  await eachRecordPaced(db.codeLinks, (link) => {
     const facts = code.get(link.paperId) ?? { official: false, frameworks: new Set<string>() }
     facts.official ||= link.isOfficial
     if (link.framework) facts.frameworks.add(link.framework)
     code.set(link.paperId, facts)
   })
-  await db.papers.each((paper) => {
+  await eachRecordPaced(db.papers, (paper) => {
     const facts = code.get(paper.id)
     visit({
       id: paper.id,
