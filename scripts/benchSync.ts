@@ -5,7 +5,10 @@
  * memory of the browser, UI-thread long tasks, and next to them the machine's floor measured in
  * the same run (gunzip + JSON.parse of the same bytes, record by record as the sync must).
  * Then, unless `--no-search`, the search index the app builds after the sync: build time, long
- * tasks, and the cold start of the persisted index after a reload.
+ * tasks, and the cold start of the persisted index after a reload. Browsing is timed while the
+ * index builds and idle: page loads, and in-app navigations (`--repeat N` for the least of N).
+ * `--port` fixes the server's port, `--renderer` serves another build (e.g. a copy of an older
+ * one, for a before/after), `--browse <profile>` times the browsing alone in a kept profile.
  */
 import { chromium, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
@@ -391,10 +394,23 @@ async function benchNavigations(page: Page, machine: string): Promise<void> {
   ]
   await page.goto(`${base}/about`)
   await page.locator('h1').first().waitFor()
+  // `--repeat N`: each navigation N times; the machine is shared, so the least is the fairest figure.
+  const repeat = Number(arg('repeat', '1'))
+  const times = async (url: string, selector: string | null): Promise<string> => {
+    const ms: number[] = []
+    for (let i = 0; i < repeat; i++) {
+      ms.push(await navigateInApp(page, url, selector))
+      if (i < repeat - 1) await navigateInApp(page, '/about', null)
+    }
+    ms.sort((a, b) => a - b)
+    return repeat === 1
+      ? `${ms[0]} ms`
+      : `min ${ms[0]} ms, median ${ms[Math.floor(repeat / 2)]} ms of ${repeat}`
+  }
   for (const [label, url, selector] of cases) {
-    const ms = await navigateInApp(page, url, selector)
+    const ms = await times(url, selector)
     const count = url.startsWith('/papers') ? ` (${await page.getByTestId('paper-count').textContent()})` : ''
-    console.log(`navigate ${label} (${machine}): ${ms} ms${count}`)
+    console.log(`navigate ${label} (${machine}): ${ms}${count}`)
     const href = await page
       .locator('.paper-row__title')
       .first()
@@ -403,7 +419,7 @@ async function benchNavigations(page: Page, machine: string): Promise<void> {
     if (url === '/papers' && href) {
       await navigateInApp(page, '/about', null)
       console.log(
-        `navigate paper page with related papers ${href} (${machine}): ${await navigateInApp(page, href, '#related')} ms`
+        `navigate paper page with related papers ${href} (${machine}): ${await times(href, '#related')}`
       )
     }
     await navigateInApp(page, '/about', null)
