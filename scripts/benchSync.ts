@@ -7,8 +7,10 @@
  * The search index is built from what the sync writes, while it writes: the run prints how many
  * papers search covered when the import ended and when it covered all of them (from the import's
  * start), with the peak memory of the browser over both. Then, unless `--no-search`, the cold
- * start of the persisted index after a reload. `--renderer <dir>` serves another build (to
- * compare a stashed change in the same conditions).
+ * start of the persisted index after a reload. Browsing is timed while the index work runs and
+ * idle: page loads, and in-app navigations (`--repeat N` for the least of N). `--port` fixes the
+ * server's port, `--renderer <dir>` serves another build (e.g. a copy of an older one, for a
+ * before/after), `--browse <profile>` times the browsing alone in a kept profile.
  */
 import { chromium, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
@@ -100,6 +102,7 @@ interface BenchWindow {
     lastResult: ArchiveSyncResult | null
   }
   __longTasks: number[]
+  __sampleResult?: ArchiveSyncResult | null
   __pwcSearchStatus?: {
     state: string
     stale: boolean
@@ -129,9 +132,10 @@ async function benchScale(scale: number): Promise<void> {
   for (const file of files) floors.set(path.basename(file), await measureFloor(file))
 
   const server = await startWebServer({
-    rendererDir: path.resolve(arg('renderer', path.join(repo, 'out/renderer'))),
+    rendererDir: path.resolve(repo, arg('renderer', 'out/renderer')),
     resourcesDir: path.join(repo, 'resources'),
-    port: 0
+    // A fixed `--port` lets a kept profile be opened again: IndexedDB is per origin.
+    port: Number(arg('port', '0'))
   })
   const address = server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
@@ -154,6 +158,11 @@ async function benchScale(scale: number): Promise<void> {
         for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
       }).observe({ type: 'longtask', buffered: false })
     })
+    // The sample's import left a result: the loop below waits for the next one.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as BenchWindow
+      w.__sampleResult = w.__pwcArchiveSync?.lastResult ?? null
+    })
     const started = Date.now()
     await page.getByLabel('Choose dump files').setInputFiles(files)
     // Picked files are staged with their kinds; the import starts on "Import".
@@ -171,7 +180,7 @@ async function benchScale(scale: number): Promise<void> {
         return {
           status: sync?.status,
           files: sync?.progress?.files ?? [],
-          outcome: sync?.lastResult?.outcome,
+          outcome: sync?.lastResult === w.__sampleResult ? undefined : sync?.lastResult?.outcome,
           searched: w.__pwcSearchStatus?.papers ?? 0
         }
       })
@@ -279,6 +288,7 @@ async function benchBrowsingInBrowser(page: Page, base: string, machine: string)
     `browse /papers year ${years[1]} (${machine}): filter to count ${Date.now() - started} ms ` +
       `(${await page.getByTestId('paper-count').textContent()} of ${count})`
   )
+  await benchNavigations(page, machine)
   const href = await page.locator('.paper-row__title').first().getAttribute('href')
   if (href)
     await timed(`paper page with related papers (${href})`, `${base}${href}`, () =>
@@ -291,6 +301,179 @@ async function benchBrowsingInBrowser(page: Page, base: string, machine: string)
 
 async function searchedPapers(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as BenchWindow).__pwcSearchStatus?.papers ?? 0)
+}
+
+/** The little of the DOM the scroll check reads (this file is typed for Node). */
+interface ScrolledPage {
+  document: {
+    querySelector(selector: string): {
+      offsetHeight: number
+      firstElementChild: { childElementCount: number; style: { transform: string } } | null
+    } | null
+  }
+}
+
+/** The largest leaderboards and tasks, a dataset and a method: what `benchBrowsingInBrowser` opens. */
+interface BrowseTargets {
+  boards: string[]
+  tasks: string[]
+  dataset: string | null
+  method: string | null
+}
+
+/** Read from IndexedDB as stored, whatever the listings' shape (a head's `size`, or ids whole). */
+function findBrowseTargets(page: Page): Promise<BrowseTargets> {
+  // In-page source (this file is typed for Node, without the DOM).
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('papers-with-code-2')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const all = (store, query) => new Promise((resolve, reject) => {
+      const request = db.transaction(store).objectStore(store).getAll(query)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const boards = (await all('leaderboards')).sort((a, b) => b.resultCount - a.resultCount)
+    const listings = await all('paperListings', IDBKeyRange.bound('task:', 'task:\\uffff'))
+    const tasks = listings
+      .map((l) => [l.key.slice(5), l.size ?? (l.ids ? l.ids.split('\\n').length : 0)])
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => id)
+    const methods = await all('methods')
+    db.close()
+    return {
+      boards: boards.slice(0, 5).map((b) => b.id),
+      tasks: tasks.slice(0, 2),
+      dataset: boards[0] ? boards[0].datasetSlug : null,
+      method: methods[0] ? methods[0].id : null
+    }
+  })()`)
+}
+
+/** The little of the DOM the navigation checks read (this file is typed for Node). */
+interface BenchDocument {
+  document: { querySelector(selector: string): { textContent: string | null } | null }
+}
+
+/**
+ * Milliseconds from an in-app navigation (what a click on a link does: a history entry, no page
+ * load) to its content: a new heading, nothing busy, and `selector` if given.
+ */
+async function navigateInApp(page: Page, url: string, selector: string | null): Promise<number> {
+  const before = (await page.locator('h1').first().textContent()) ?? ''
+  const started = Date.now()
+  await page.evaluate(
+    `history.pushState(null, '', ${JSON.stringify(url)}); dispatchEvent(new PopStateEvent('popstate'))`
+  )
+  await page.waitForFunction(
+    ({ before, selector }) => {
+      const { document } = globalThis as unknown as BenchDocument
+      const heading = document.querySelector('h1')?.textContent
+      return (
+        heading !== undefined &&
+        heading !== before &&
+        document.querySelector('[aria-busy="true"]') === null &&
+        (selector === null || document.querySelector(selector) !== null)
+      )
+    },
+    { before, selector },
+    { timeout: 120_000, polling: 10 }
+  )
+  return Date.now() - started
+}
+
+/**
+ * In-app navigations, each from `/about`: `/papers` with each filter (has code, the largest
+ * framework, include stubs, the largest task), the largest tasks' and leaderboards' pages, a
+ * dataset's and a method's; then scrolling `/papers` to its last row.
+ */
+async function benchNavigations(page: Page, machine: string): Promise<void> {
+  const targets = await findBrowseTargets(page)
+  const base = new URL(page.url()).origin
+  const framework = (await page.getByLabel('Framework').locator('option').nth(1).getAttribute('value')) ?? ''
+  const row = '.paper-row'
+  const cases: [string, string, string | null][] = [
+    ['/papers', '/papers', row],
+    ['/papers year 2020', '/papers?year=2020', row],
+    ['/papers has code', '/papers?code=1', row],
+    [`/papers framework ${framework}`, `/papers?framework=${encodeURIComponent(framework)}`, row],
+    ['/papers include stubs', '/papers?stubs=1', row],
+    [`/papers task ${targets.tasks[0]}`, `/papers?task=${encodeURIComponent(targets.tasks[0] ?? '')}`, row],
+    ...targets.tasks.map((id): [string, string, null] => [
+      `task page ${id}`,
+      `/task/${encodeURIComponent(id)}`,
+      null
+    ]),
+    ...targets.boards.map((id): [string, string, null] => [
+      `leaderboard ${id}`,
+      `/sota/${encodeURIComponent(id)}`,
+      null
+    ]),
+    ...(targets.dataset
+      ? [[`dataset ${targets.dataset}`, `/dataset/${targets.dataset}`, null] as [string, string, null]]
+      : []),
+    ...(targets.method
+      ? [[`method ${targets.method}`, `/method/${targets.method}`, null] as [string, string, null]]
+      : [])
+  ]
+  await page.goto(`${base}/about`)
+  await page.locator('h1').first().waitFor()
+  // `--repeat N`: each navigation N times; the machine is shared, so the least is the fairest figure.
+  const repeat = Number(arg('repeat', '1'))
+  const times = async (url: string, selector: string | null): Promise<string> => {
+    const ms: number[] = []
+    for (let i = 0; i < repeat; i++) {
+      ms.push(await navigateInApp(page, url, selector))
+      if (i < repeat - 1) await navigateInApp(page, '/about', null)
+    }
+    ms.sort((a, b) => a - b)
+    return repeat === 1
+      ? `${ms[0]} ms`
+      : `min ${ms[0]} ms, median ${ms[Math.floor(repeat / 2)]} ms of ${repeat}`
+  }
+  for (const [label, url, selector] of cases) {
+    const ms = await times(url, selector)
+    const count = url.startsWith('/papers') ? ` (${await page.getByTestId('paper-count').textContent()})` : ''
+    console.log(`navigate ${label} (${machine}): ${ms}${count}`)
+    const href = await page
+      .locator('.paper-row__title')
+      .first()
+      .getAttribute('href')
+      .catch(() => null)
+    if (url === '/papers' && href) {
+      await navigateInApp(page, '/about', null)
+      console.log(
+        `navigate paper page with related papers ${href} (${machine}): ${await times(href, '#related')}`
+      )
+    }
+    await navigateInApp(page, '/about', null)
+  }
+  await navigateInApp(page, '/papers', row)
+  const started = Date.now()
+  await page.evaluate('window.scrollTo(0, document.body.scrollHeight)')
+  // The rows are drawn at the offset of the window's first row: near the list's end.
+  await page.waitForFunction(
+    () => {
+      const { document } = globalThis as unknown as ScrolledPage
+      const rows = document.querySelector('.virtual-rows')
+      const shown = rows?.firstElementChild
+      const shift = Number(/translateY\(([^p]+)px\)/.exec(shown?.style.transform ?? '')?.[1] ?? 0)
+      return (
+        rows !== null &&
+        shown !== null &&
+        shown !== undefined &&
+        shown.childElementCount > 0 &&
+        shift > rows.offsetHeight * 0.9
+      )
+    },
+    undefined,
+    { timeout: 120_000, polling: 10 }
+  )
+  console.log(`navigate /papers scrolled to the last row (${machine}): ${Date.now() - started} ms`)
+  await page.goto(`${base}/papers`)
+  await page.locator(row).first().waitFor({ timeout: 120_000 })
 }
 
 /**
@@ -351,6 +534,59 @@ async function benchSearchInBrowser(page: Page, base: string): Promise<void> {
   }
 }
 
+/**
+ * `--browse <profile> --port <port>`: the browse step alone, in a profile a `--keep-profile` run
+ * left (opened on the port it was filled on: IndexedDB is per origin). With `--rebuild-search`
+ * the stored search index is dropped first, so the pages are timed while the worker builds it.
+ */
+async function benchKeptProfile(profile: string): Promise<void> {
+  const server = await startWebServer({
+    rendererDir: path.resolve(repo, arg('renderer', 'out/renderer')),
+    resourcesDir: path.join(repo, 'resources'),
+    port: Number(arg('port', '0'))
+  })
+  const address = server.address()
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: resolveChromiumPath(),
+    args: CHROMIUM_ARGS
+  })
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(`${base}/sync`)
+    await page.locator('html[data-archive-state="idle"]').waitFor({ state: 'attached', timeout: 600_000 })
+    const searchReady = () =>
+      page.waitForFunction(
+        () => {
+          const status = (globalThis as unknown as BenchWindow).__pwcSearchStatus
+          return status?.state === 'ready' && !status.stale
+        },
+        undefined,
+        { timeout: 1_200_000, polling: 1000 }
+      )
+    if (process.argv.includes('--rebuild-search')) {
+      await searchReady()
+      await page.evaluate(`new Promise((resolve, reject) => {
+        const request = indexedDB.open('papers-with-code-2')
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => {
+          const tx = request.result.transaction('searchIndex', 'readwrite')
+          tx.objectStore('searchIndex').clear()
+          tx.oncomplete = () => { request.result.close(); resolve(null) }
+          tx.onerror = () => reject(tx.error)
+        }
+      })`)
+      await page.goto(`${base}/papers`)
+      await benchBrowsingInBrowser(page, base, 'while the search index builds')
+    }
+    await searchReady()
+    await benchBrowsingInBrowser(page, base, 'idle')
+  } finally {
+    await context.close()
+    server.close()
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(repo, 'out/renderer/index.html'))) {
     execFileSync(path.join(repo, 'node_modules/.bin/electron-vite'), ['build'], {
@@ -358,7 +594,9 @@ async function main(): Promise<void> {
       stdio: 'inherit'
     })
   }
-  for (const scale of arg('scales', '0.1,1').split(',').map(Number)) await benchScale(scale)
+  const kept = arg('browse', '')
+  if (kept !== '') await benchKeptProfile(kept)
+  else for (const scale of arg('scales', '0.1,1').split(',').map(Number)) await benchScale(scale)
 }
 
 void main()

@@ -18,7 +18,7 @@ import type {
   TaskRecord
 } from '../../shared/archive/entities'
 import type { LongTextChunkRecord, LongTextKey } from '../../shared/archive/longText'
-import type { PaperListingRecord } from '../../shared/archive/paperListings'
+import type { PaperListingPageRecord, PaperListingRecord } from '../../shared/archive/paperListings'
 import type {
   FollowedLeaderboard,
   ListEntry,
@@ -27,7 +27,7 @@ import type {
   ReadingStatus,
   SavedSearch
 } from '../../shared/library/libraryTypes'
-import { rebuildCodeListings, rebuildPaperListings } from './paperListingStore'
+import { upgradeListingsToPages } from './paperListingStore'
 import { upgradeUserTablesToV2 } from './userTablesUpgrade'
 import { applyRowFacts } from './sync/rowFactsPass'
 import { LONG_TEXTS_SCHEMA, moveLongTextsOut } from './longTextStore'
@@ -73,7 +73,7 @@ export const USER_TABLES = [
 ] as const
 
 /** Tables derived from the archive that any worker may rebuild (never user data, never a sync's). */
-export const DERIVED_TABLES = ['searchIndex', 'paperListings'] as const
+export const DERIVED_TABLES = ['searchIndex', 'paperListings', 'paperListingPages'] as const
 
 export type ArchiveTableName = (typeof ARCHIVE_TABLES)[number]
 export type UserTableName = (typeof USER_TABLES)[number]
@@ -118,6 +118,7 @@ export class ArchiveDatabase extends Dexie {
   declare readonly savedSearches: Table<SavedSearchRecord, string>
   declare readonly searchIndex: Table<SearchIndexChunkRecord, string>
   declare readonly paperListings: Table<PaperListingRecord, string>
+  declare readonly paperListingPages: Table<PaperListingPageRecord, [string, number]>
   declare readonly followedLeaderboards: Table<FollowedLeaderboardRecord, string>
   declare readonly longTexts: Table<LongTextChunkRecord, LongTextKey>
 
@@ -136,12 +137,9 @@ export class ArchiveDatabase extends Dexie {
     // The date and task indexes gave way to listings written once per sync (paperListings.ts):
     // their ~3.5 entries per paper were most of the papers import's remaining IndexedDB cost.
     // A paper's code links are a range of their ids (codeLinkIds.ts), so `paperId` goes too.
-    this.version(5)
-      .stores({ papers: 'id, stubSource', codeLinks: 'id', paperListings: 'key' })
-      .upgrade(async (tx) => {
-        await rebuildPaperListings(tx.table('papers'), tx.table('paperListings'))
-        await rebuildCodeListings(tx.table('codeLinks'), tx.table('paperListings'))
-      })
+    // The listings these two versions built are built by version 7's upgrade, in its shape (the
+    // code that wrote this shape is gone); version 6 clears those its row facts made stale.
+    this.version(5).stores({ papers: 'id, stubSource', codeLinks: 'id', paperListings: 'key' })
     // Row facts (paperFacts.ts): papers take their leaderboards' tasks and, lacking a date, their
     // rows' date, so every page reads the same facts; `citedBy` lists the papers rows cite.
     this.version(6)
@@ -152,11 +150,22 @@ export class ArchiveDatabase extends Dexie {
           results: tx.table('results'),
           leaderboards: tx.table('leaderboards')
         })
-        if (written > 0) await rebuildPaperListings(tx.table('papers'), tx.table('paperListings'))
+        if (written > 0) await tx.table('paperListings').clear()
       })
     // Strings over 64 K characters move to their own table in chunks (longText.ts): reading a
     // record with a 20 MB description blocked the UI thread for up to ~440 ms (issue #13).
     this.version(7).stores({ longTexts: LONG_TEXTS_SCHEMA }).upgrade(moveLongTextsOut)
+    // Listings in pages with a small head (paperListings.ts): `/papers` read the archive's whole
+    // listing (~15 MB at full scale) on each visit, where a screenful needs one page of it.
+    this.version(8)
+      .stores({ paperListingPages: '[key+page]' })
+      .upgrade((tx) =>
+        upgradeListingsToPages(tx.table('papers'), {
+          listings: tx.table('paperListings'),
+          pages: tx.table('paperListingPages'),
+          links: tx.table('codeLinks')
+        })
+      )
   }
 }
 

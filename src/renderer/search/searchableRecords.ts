@@ -1,12 +1,14 @@
 import { paperVenue } from '../../shared/archive/paperFacts'
 import type { PaperRecord } from '../../shared/archive/entities'
 import {
-  ANY_CODE_LISTING,
+  CODE_LISTING_PREFIX,
   OFFICIAL_CODE_LISTING,
-  frameworkListingKey
+  frameworkOfListing
 } from '../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../data/db'
-import { readCodeListings } from '../data/paperListingStore'
+import { readListingHeads, StoredListing } from '../data/paperListingStore'
+import { listingTables } from '../data/queries/paperListQueries'
+import { eachRecordPaced } from '../data/pacedTableRead'
 import { NO_CODE, type PaperCodeFacts } from '../../shared/search/codeFacts'
 import type { SearchableEntity, SearchablePaper } from '../../shared/search/searchDocuments'
 
@@ -78,7 +80,7 @@ class CodeFactsCollector {
 /** Every paper's code facts, from the links table. */
 async function readCodeFactsFromLinks(db: ArchiveDatabase): Promise<Map<string, PaperCodeFacts>> {
   const collector = new CodeFactsCollector()
-  await db.codeLinks.each((link) => collector.add(link.paperId, link.isOfficial, link.framework))
+  await eachRecordPaced(db.codeLinks, (link) => collector.add(link.paperId, link.isOfficial, link.framework))
   return collector.finish()
 }
 
@@ -88,11 +90,12 @@ async function readCodeFactsFromLinks(db: ArchiveDatabase): Promise<Map<string, 
  */
 export async function readCodeFactsFromListings(db: ArchiveDatabase): Promise<Map<string, PaperCodeFacts>> {
   const collector = new CodeFactsCollector()
-  const listings = await readCodeListings(db)
-  for (const id of listings.papers(ANY_CODE_LISTING)) collector.add(id, false, null)
-  for (const id of listings.papers(OFFICIAL_CODE_LISTING)) collector.add(id, true, null)
-  for (const [framework] of listings.frameworks()) {
-    for (const id of listings.papers(frameworkListingKey(framework))) collector.add(id, false, framework)
+  const tables = listingTables(db)
+  for (const head of await readListingHeads(tables, CODE_LISTING_PREFIX)) {
+    const official = head.key === OFFICIAL_CODE_LISTING
+    const framework = frameworkOfListing(head.key)
+    const entries = await StoredListing.ofHead(tables, head).entriesIn({ from: 0, to: head.size })
+    for (const entry of entries) collector.add(entry.id, official, framework)
   }
   return collector.finish()
 }
@@ -108,7 +111,7 @@ export async function forEachSearchablePaper(
 ): Promise<ReadonlyMap<string, PaperCodeFacts>> {
   const taskNames = await readTaskNames(db)
   const code = await readCodeFactsFromLinks(db)
-  await db.papers.each((paper) =>
+  await eachRecordPaced(db.papers, (paper) =>
     visit(toSearchablePaper(paper, (id) => taskNames.get(id), code.get(paper.id)))
   )
   return code

@@ -16,7 +16,7 @@ import { codeLinksOfPapers } from '../../../src/renderer/data/queries/codeLinkQu
 import { importArchive, type ImportArchiveOptions } from '../../../src/renderer/data/sync/importArchive'
 import type { ArchiveSource } from '../../../src/shared/archive/archiveSource'
 import type { ArchiveSnapshotMeta, PaperRecord } from '../../../src/shared/archive/entities'
-import { PaperListing } from '../../../src/shared/archive/paperListings'
+import { decodeListing } from '../../../src/shared/archive/paperListings'
 import type { ArchiveSyncProgress } from '../../../src/shared/archive/syncProgress'
 import {
   REAL_FILES,
@@ -77,37 +77,47 @@ async function tableContents(
 
 const ENTITY_TABLES = ARCHIVE_TABLES.filter((table) => table !== 'syncMeta')
 
+/** Every stored listing, decoded from its head and pages: key → [id, date, is a stub]. */
+async function storedListings(
+  db: ArchiveDatabase
+): Promise<Record<string, [string, string | null, boolean][]>> {
+  const pages = await db.paperListingPages.toArray()
+  return Object.fromEntries(
+    (await db.paperListings.toArray()).map((head) => {
+      const listing = { head, pages: pages.filter((page) => page.key === head.key) }
+      return [head.key, decodeListing(listing).map((entry) => [entry.id, entry.date, entry.isStub])]
+    })
+  )
+}
+
 /**
  * Checks the stored listings against the papers and links tables, built here from scratch: every
- * paper in the real papers' or the stubs' listing and in each of its tasks', newest first, undated
- * last, ties by id; and the papers with any code, official code, and code in each framework, by id.
+ * paper in the archive's listing and in each of its tasks', and the papers with any code, official
+ * code, and code in each framework; each newest first, undated last, ties by id, stubs marked.
  */
 async function expectListingsToMatchPapers(db: ArchiveDatabase): Promise<void> {
-  const byKey = new Map<string, PaperRecord[]>()
-  for (const paper of await db.papers.toArray()) {
-    const keys = [paper.isStub ? 'stubs' : 'papers', ...new Set(paper.taskIds.map((task) => `task:${task}`))]
-    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), paper])
-  }
-  const newestFirst = (a: PaperRecord, b: PaperRecord) =>
-    a.date !== b.date ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.id < b.id ? -1 : 1
-  const expected: Record<string, [string, string | null][]> = Object.fromEntries(
-    [...byKey].map(([key, papers]) => [key, papers.sort(newestFirst).map((p) => [p.id, p.date])])
-  )
   const withCode = new Map<string, Set<string>>()
   for (const link of await db.codeLinks.toArray()) {
     const keys = ['code:any']
     if (link.isOfficial) keys.push('code:official')
     if (link.framework) keys.push(`code:framework:${link.framework}`)
-    for (const key of keys) withCode.set(key, (withCode.get(key) ?? new Set()).add(link.paperId))
+    for (const key of keys) withCode.set(link.paperId, (withCode.get(link.paperId) ?? new Set()).add(key))
   }
-  for (const [key, ids] of withCode) expected[key] = [...ids].sort().map((id) => [id, null])
-  const stored = Object.fromEntries(
-    (await db.paperListings.toArray()).map((record) => {
-      const listing = PaperListing.decode(record)
-      return [record.key, listing.ids.map((id, i) => [id, listing.dateAt(i)])]
-    })
+  const byKey = new Map<string, PaperRecord[]>()
+  for (const paper of await db.papers.toArray()) {
+    const keys = [
+      'papers',
+      ...new Set(paper.taskIds.map((task) => `task:${task}`)),
+      ...(withCode.get(paper.id) ?? [])
+    ]
+    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), paper])
+  }
+  const newestFirst = (a: PaperRecord, b: PaperRecord) =>
+    a.date !== b.date ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.id < b.id ? -1 : 1
+  const expected = Object.fromEntries(
+    [...byKey].map(([key, papers]) => [key, papers.sort(newestFirst).map((p) => [p.id, p.date, p.isStub])])
   )
-  expect(stored).toEqual(expected)
+  expect(await storedListings(db)).toEqual(expected)
   expect(await db.syncMeta.get('paperListingsStale')).toBeUndefined()
 }
 
@@ -329,7 +339,7 @@ describe('importArchive', () => {
     expect(resumed.summary.files[0]).toMatchObject({ outcome: 'resumed', recordsSkippedByCheckpoint: 20 })
     expect(await db.papers.count()).toBe(50)
     await expectListingsToMatchPapers(db)
-    expect((await db.paperListings.get('papers'))?.ids.split('\n')).toHaveLength(50)
+    expect((await db.paperListings.get('papers'))?.size).toBe(50)
   })
 
   it('stops at a truncated file with its name and record, keeping committed chunks and user data', async () => {

@@ -135,7 +135,8 @@ describe('a sync killed at any point', () => {
       const restart = await importArchive(db, sources(), OPTIONS)
       expect(restart.outcome).toBe('completed')
       expect(await contents(db, ENTITY_TABLES)).toBe(await contents(clean, ENTITY_TABLES))
-      expect(await contents(db, ['paperListings'])).toBe(await contents(clean, ['paperListings']))
+      const listings = ['paperListings', 'paperListingPages'] as const
+      expect(await contents(db, listings)).toBe(await contents(clean, listings))
       expect(await contents(db, USER_TABLES)).toBe(library)
     }
   )
@@ -151,16 +152,13 @@ describe('a search index build killed part-way', () => {
     // The build reads every paper, then writes the index in one transaction: a kill while it reads.
     const papers = db.papers
     const killing = Object.create(papers) as typeof papers
-    killing.each = (visit) => {
-      let reads = 0
-      return papers
-        .each((paper, cursor) => {
-          if (++reads <= 20) visit(paper, cursor)
-        })
-        .then(() => {
-          throw new Error('killed')
-        })
-    }
+    let reads = 0
+    // The build reads the papers a batch at a time from the start of the table (pacedTableRead.ts).
+    killing.toCollection = () =>
+      papers.toCollection().filter(() => {
+        if (++reads > 20) throw new Error('killed')
+        return true
+      })
     const killedDb = Object.create(db, { papers: { value: killing } }) as ArchiveDatabase
     await expect(updateSearchIndex(killedDb, null, 'stamp-1')).rejects.toThrow('killed')
     expect(await db.searchIndex.count()).toBe(0)

@@ -7,12 +7,14 @@ import { createEntityBatch, createNormalizationContext } from '../../../src/shar
 import { createEvaluationTablesNormalizer } from '../../../src/shared/archive/normalizeEvaluationTables'
 import type { CodeLinkRecord, PaperRecord } from '../../../src/shared/archive/entities'
 import {
-  REAL_PAPERS_LISTING,
   ANY_CODE_LISTING,
-  PaperListing,
-  taskListingKey
+  decodeListing,
+  PAPERS_LISTING,
+  taskListingKey,
+  type ListingEntry
 } from '../../../src/shared/archive/paperListings'
 import { openArchiveDatabase, type ArchiveDatabase } from '../../../src/renderer/data/db'
+import { rebuildPaperListings } from '../../../src/renderer/data/paperListingStore'
 import { snapshotFromPaper } from '../../../src/shared/library/paperSnapshot'
 import {
   ARXIV_PAPER,
@@ -73,6 +75,41 @@ afterEach(async () => {
   for (const db of dbs) db.close()
   for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name)
 })
+
+/** Version 6's stores as `db.ts` declared them (with versions 3 to 5 folded in). */
+const SCHEMA_V6 = {
+  papers: 'id, stubSource, citedBy',
+  codeLinks: 'id',
+  searchIndex: 'key',
+  paperListings: 'key'
+}
+
+/** Every stored listing, decoded from its head and pages. */
+async function storedListings(db: ArchiveDatabase): Promise<Record<string, ListingEntry[]>> {
+  const pages = await db.paperListingPages.toArray()
+  return Object.fromEntries(
+    (await db.paperListings.toArray()).map((head) => [
+      head.key,
+      decodeListing({ head, pages: pages.filter((page) => page.key === head.key) })
+    ])
+  )
+}
+
+async function listingIds(db: ArchiveDatabase): Promise<Record<string, string[]>> {
+  const listings = await storedListings(db)
+  return Object.fromEntries(Object.entries(listings).map(([key, entries]) => [key, entries.map((e) => e.id)]))
+}
+
+/** The code listings links put their papers in (`paperListings.ts`), written out again here. */
+function codeListingKeys(links: readonly CodeLinkRecord[]): string[] {
+  const keys = new Set<string>()
+  for (const link of links) {
+    keys.add('code:any')
+    if (link.isOfficial) keys.add('code:official')
+    if (link.framework !== null) keys.add(`code:framework:${link.framework}`)
+  }
+  return [...keys]
+}
 
 async function createV1Profile(name: string): Promise<void> {
   const old = new Dexie(name)
@@ -141,7 +178,7 @@ describe('opening a version 1 profile with the current schema', () => {
     const name = uniqueName()
     await createV1Profile(name)
     const db = await reopen(name)
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     // Versions 4 and 5 dropped every papers index but the stubs'; the papers themselves stay.
     expect(await db.papers.count()).toBe(2)
     expect(db.papers.schema.indexes.map((index) => index.name)).toEqual(['stubSource', 'citedBy'])
@@ -291,8 +328,7 @@ describe('opening a version 1 profile with the current schema', () => {
     expect(paper?.citedBy).toBe(1)
     // Its own date stays: rows date only papers that have none.
     expect(paper?.date).toBe(own.date)
-    const listing = PaperListing.decode((await db.paperListings.get(taskListingKey(board.taskId)))!)
-    expect(listing.ids).toEqual([PUBLISHER_PAPER])
+    expect((await listingIds(db))[taskListingKey(board.taskId)]).toEqual([PUBLISHER_PAPER])
     expect((await db.papers.get(ARXIV_PAPER))?.citedBy).toBeUndefined()
   })
 
@@ -309,18 +345,74 @@ describe('opening a version 1 profile with the current schema', () => {
     await old.table('papers').put(papers[1])
     old.close()
     const db = await reopen(name)
-    const all = PaperListing.decode((await db.paperListings.get(REAL_PAPERS_LISTING))!)
+    const listings = await storedListings(db)
     const newestFirst = [...papers].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1))
-    expect(all.ids).toEqual(newestFirst.map((paper) => paper.id))
-    expect(all.dateAt(0)).toBe(newestFirst[0].date)
+    expect(listings[PAPERS_LISTING].map((entry) => entry.id)).toEqual(newestFirst.map((paper) => paper.id))
+    expect(listings[PAPERS_LISTING][0].date).toBe(newestFirst[0].date)
     const taskKeys = new Set(papers.flatMap((paper) => paper.taskIds.map(taskListingKey)))
-    const keys = (await db.paperListings.toCollection().primaryKeys()).map(String)
-    expect(keys.filter((key) => !key.startsWith('code:')).sort()).toEqual(
-      [REAL_PAPERS_LISTING, ...taskKeys].sort()
-    )
+    expect(
+      Object.keys(listings)
+        .filter((key) => !key.startsWith('code:'))
+        .sort()
+    ).toEqual([PAPERS_LISTING, ...taskKeys].sort())
     // Of the two papers, only the arXiv one has code in the profile.
-    expect((await db.paperListings.get(ANY_CODE_LISTING))?.ids).toBe(papers[0].id)
-    expect((await db.paperListings.get(taskListingKey('image-classification')))?.ids).toBe(papers[1].id)
+    const ids = await listingIds(db)
+    expect(ids[ANY_CODE_LISTING]).toEqual([papers[0].id])
+    expect(ids[taskListingKey('image-classification')]).toEqual([papers[1].id])
+  })
+
+  it('brings version 6 listings (one record each) to pages, as a rebuild from the tables would', async () => {
+    const name = uniqueName()
+    await createV1Profile(name)
+    const arxiv = samplePaper(ARXIV_PAPER)
+    const publisher = { ...samplePaper(PUBLISHER_PAPER), taskIds: ['image-classification'] }
+    const stub: PaperRecord = {
+      ...samplePaper(NON_ASCII_PAPER),
+      isStub: true,
+      stubSource: 'result',
+      taskIds: ['image-classification']
+    }
+    const old = new Dexie(name)
+    old.version(1).stores(SCHEMA_V1)
+    old.version(6).stores(SCHEMA_V6)
+    await old.table('papers').bulkPut([publisher, stub])
+    const dated = (paper: PaperRecord) => (paper.date ?? '').padEnd(10)
+    const newestFirst = [arxiv, publisher].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1))
+    // The listings exactly as version 6 wrote them: real papers and stubs apart, code as id sets.
+    await old.table('paperListings').bulkPut([
+      { key: 'papers', ids: newestFirst.map((p) => p.id).join('\n'), dates: newestFirst.map(dated).join('') },
+      { key: 'stubs', ids: stub.id, dates: dated(stub) },
+      {
+        key: taskListingKey('image-classification'),
+        ids: [publisher, stub]
+          .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1))
+          .map((p) => p.id)
+          .join('\n'),
+        dates: [publisher, stub]
+          .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1))
+          .map(dated)
+          .join('')
+      },
+      // Every code listing of the profile's links, as the id sets version 6 kept.
+      ...codeListingKeys(await old.table('codeLinks').toArray()).map((key) => ({
+        key,
+        ids: arxiv.id,
+        dates: ''
+      }))
+    ])
+    old.close()
+    const db = await reopen(name)
+    const converted = await storedListings(db)
+    expect(converted[ANY_CODE_LISTING]).toEqual([{ id: arxiv.id, date: arxiv.date, isStub: false }])
+    expect(converted[PAPERS_LISTING].find((entry) => entry.id === stub.id)?.isStub).toBe(true)
+    await db.transaction('rw', db.papers, db.paperListings, db.paperListingPages, db.codeLinks, () =>
+      rebuildPaperListings(db.papers, {
+        listings: db.paperListings,
+        pages: db.paperListingPages,
+        links: db.codeLinks
+      })
+    )
+    expect(converted).toEqual(await storedListings(db))
   })
 
   it('reopens a current profile without changing its user data', async () => {

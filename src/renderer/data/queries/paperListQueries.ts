@@ -2,17 +2,22 @@ import type { PaperRecord } from '../../../shared/archive/entities'
 import {
   ANY_CODE_LISTING,
   frameworkListingKey,
+  FRAMEWORK_LISTING_PREFIX,
+  frameworkOfListing,
   OFFICIAL_CODE_LISTING,
-  PaperListing,
-  REAL_PAPERS_LISTING,
-  STUB_PAPERS_LISTING,
+  PAPERS_LISTING,
   taskListingKey,
   yearsSpanned,
-  type CodeListings
+  type PositionRange
 } from '../../../shared/archive/paperListings'
 import { paperVenue } from '../../../shared/archive/paperFacts'
 import type { ArchiveDatabase } from '../db'
-import { readCodeListings, readPaperListing } from '../paperListingStore'
+import {
+  readListingHeads,
+  readStoredListing,
+  type ListingTables,
+  type StoredListing
+} from '../paperListingStore'
 
 export interface PaperListFilters {
   year: number | null
@@ -37,34 +42,114 @@ export const NO_FILTERS: PaperListFilters = {
 /** How many papers a venue filter reads at a time (it is the one filter that needs the records). */
 const VENUE_SCAN_BATCH = 1000
 
+/** The papers that match a page's filters, newest first, read a screenful at a time. */
 export interface PaperIdList {
-  /** Newest first. */
-  ids: readonly string[]
+  count: number
   /** True when a venue filter stopped reading at its cap: more papers may match. */
   capped: boolean
+  idsAt(offset: number, limit: number): Promise<string[]>
 }
 
-/** What `/papers` reads once per change of the archive, whatever the filters. */
+/** What `/papers` reads once per change of the archive, whatever the filters: heads only. */
 export interface PaperBrowseIndex {
-  papers: PaperListing
-  stubs: PaperListing
-  code: CodeListings
+  papers: StoredListing
+  /** Frameworks with how many (non-stub) papers have code in each, most first. */
+  frameworks: [string, number][]
   /** The years papers were published in, newest first. */
   years: number[]
 }
 
+export function listingTables(db: ArchiveDatabase): ListingTables {
+  return { listings: db.paperListings, pages: db.paperListingPages }
+}
+
 export async function loadPaperBrowseIndex(db: ArchiveDatabase): Promise<PaperBrowseIndex> {
-  const [papers, stubs, code] = await Promise.all([
-    readPaperListing(db, REAL_PAPERS_LISTING),
-    readPaperListing(db, STUB_PAPERS_LISTING),
-    readCodeListings(db)
+  const tables = listingTables(db)
+  const [papers, frameworkHeads] = await Promise.all([
+    readStoredListing(tables, PAPERS_LISTING),
+    readListingHeads(tables, FRAMEWORK_LISTING_PREFIX)
   ])
-  return { papers, stubs, code, years: yearsSpanned([papers, stubs]) }
+  const frameworks = frameworkHeads
+    .map((head): [string, number] => [
+      frameworkOfListing(head.key) ?? head.key,
+      head.size - head.stubs.length
+    ])
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  return { papers, frameworks, years: yearsSpanned(papers.layout.head) }
+}
+
+/** The stored listings whose papers all match: their intersection is what the filters ask for. */
+function listingKeys(filters: PaperListFilters): string[] {
+  const keys = [
+    filters.taskId === null ? null : taskListingKey(filters.taskId),
+    filters.officialCode ? OFFICIAL_CODE_LISTING : null,
+    filters.framework === null ? null : frameworkListingKey(filters.framework),
+    // Official code and a framework both imply code.
+    filters.hasCode && !filters.officialCode && filters.framework === null ? ANY_CODE_LISTING : null
+  ].filter((key) => key !== null)
+  return keys.length > 0 ? keys : [PAPERS_LISTING]
+}
+
+/** One stored listing's range, read page by page as the rows are asked for. */
+function storedList(listing: StoredListing, range: PositionRange, withStubs: boolean): PaperIdList {
+  return {
+    count: listing.layout.count(range, withStubs),
+    capped: false,
+    idsAt: (offset, limit) => listing.idsAt(range, withStubs, offset, limit)
+  }
+}
+
+function listOfIds(ids: readonly string[], capped: boolean): PaperIdList {
+  return {
+    count: ids.length,
+    capped,
+    idsAt: (offset, limit) => Promise.resolve(ids.slice(offset, offset + limit))
+  }
 }
 
 /**
- * The ids of the papers that match, newest first, from the listings (paperListings.ts): year,
- * stub and code filters need no paper record; a venue filter reads the records, up to `cap` matches.
+ * Two or more listings at once (a task and a kind of code, say): the smallest one's papers that
+ * the others hold too, read whole. Each listing is read in the year's range only.
+ */
+async function intersection(
+  listings: readonly StoredListing[],
+  year: number | null,
+  withStubs: boolean
+): Promise<string[]> {
+  const [smallest, ...others] = [...listings].sort(
+    (a, b) => a.layout.count(a.layout.range(year), true) - b.layout.count(b.layout.range(year), true)
+  )
+  const sets = await Promise.all(
+    others.map(
+      async (listing) => new Set((await listing.entriesIn(listing.layout.range(year))).map((e) => e.id))
+    )
+  )
+  return (await smallest.entriesIn(smallest.layout.range(year)))
+    .filter((entry) => (withStubs || !entry.isStub) && sets.every((set) => set.has(entry.id)))
+    .map((entry) => entry.id)
+}
+
+/** The papers of `list` whose venue matches, read `VENUE_SCAN_BATCH` records at a time, up to `cap`. */
+async function withVenue(
+  db: ArchiveDatabase,
+  list: PaperIdList,
+  venue: string,
+  cap: number
+): Promise<PaperIdList> {
+  const matching: string[] = []
+  for (let start = 0; start < list.count && matching.length <= cap; start += VENUE_SCAN_BATCH) {
+    for (const paper of await db.papers.bulkGet(await list.idsAt(start, VENUE_SCAN_BATCH))) {
+      if (paper && (paperVenue(paper) ?? '').toLowerCase().includes(venue)) matching.push(paper.id)
+    }
+  }
+  return listOfIds(matching.slice(0, cap), matching.length > cap)
+}
+
+/**
+ * The papers that match, newest first, from the listings (paperListings.ts). One stored listing
+ * answers most filters (year, stubs, a task, a kind of code) from its head, and its rows are read
+ * a page at a time; filters that combine listings read them whole; a venue filter reads the
+ * records, up to `cap` matches.
  */
 export async function listPaperIds(
   db: ArchiveDatabase,
@@ -72,40 +157,16 @@ export async function listPaperIds(
   filters: PaperListFilters,
   cap = 10_000
 ): Promise<PaperIdList> {
-  // A task's listing holds its stubs too (they have their rows' tasks, paperFacts.ts).
-  const taskListing = filters.taskId ? await readPaperListing(db, taskListingKey(filters.taskId)) : null
-  const stubs = taskListing && !filters.includeStubs ? new Set(index.stubs.ids) : null
-  const listing = taskListing
-    ? taskListing
-    : filters.includeStubs
-      ? PaperListing.merge('papers+stubs', index.papers, index.stubs)
-      : index.papers
-  const codeSets = [
-    filters.hasCode ? ANY_CODE_LISTING : null,
-    filters.officialCode ? OFFICIAL_CODE_LISTING : null,
-    filters.framework === null ? null : frameworkListingKey(filters.framework)
-  ]
-    .filter((key) => key !== null)
-    .map((key) => index.code.papers(key))
-  const year = filters.year === null ? null : String(filters.year)
-  const ids =
-    year === null && codeSets.length === 0 && stubs === null
-      ? listing.ids
-      : listing.ids.filter(
-          (id, i) =>
-            (stubs === null || !stubs.has(id)) &&
-            (year === null || (listing.dateAt(i)?.startsWith(year) ?? false)) &&
-            codeSets.every((set) => set.has(id))
-        )
+  const keys = listingKeys(filters)
+  const listings = await Promise.all(
+    keys.map((key) => (key === PAPERS_LISTING ? index.papers : readStoredListing(listingTables(db), key)))
+  )
+  const list =
+    listings.length === 1
+      ? storedList(listings[0], listings[0].layout.range(filters.year), filters.includeStubs)
+      : listOfIds(await intersection(listings, filters.year, filters.includeStubs), false)
   const venue = filters.venue.trim().toLowerCase()
-  if (venue === '') return { ids, capped: false }
-  const matching: string[] = []
-  for (let start = 0; start < ids.length && matching.length <= cap; start += VENUE_SCAN_BATCH) {
-    for (const paper of await db.papers.bulkGet(ids.slice(start, start + VENUE_SCAN_BATCH))) {
-      if (paper && (paperVenue(paper) ?? '').toLowerCase().includes(venue)) matching.push(paper.id)
-    }
-  }
-  return { ids: matching.slice(0, cap), capped: matching.length > cap }
+  return venue === '' ? list : withVenue(db, list, venue, cap)
 }
 
 /** The stored papers with these ids, in the same order (a listing may name one deleted since). */
@@ -113,7 +174,18 @@ export async function papersByIds(db: ArchiveDatabase, ids: readonly string[]): 
   return (await db.papers.bulkGet([...ids])).filter((paper): paper is PaperRecord => paper !== undefined)
 }
 
+/** The ids of the newest `limit` papers of a listing (the archive's, or a task's), stubs with them. */
+export async function newestPaperIds(
+  db: ArchiveDatabase,
+  key: string,
+  limit: number,
+  withStubs = true
+): Promise<string[]> {
+  const listing = await readStoredListing(listingTables(db), key)
+  return listing.idsAt(listing.layout.range(null), withStubs, 0, limit)
+}
+
 /** The newest `limit` papers of a listing (the archive's, or a task's). */
 export async function newestPapers(db: ArchiveDatabase, key: string, limit: number): Promise<PaperRecord[]> {
-  return papersByIds(db, (await readPaperListing(db, key)).ids.slice(0, limit))
+  return papersByIds(db, await newestPaperIds(db, key, limit))
 }

@@ -7,10 +7,10 @@ import type {
   TaskRecord
 } from '../../../shared/archive/entities'
 import { resolveMetricDirection } from '../../../shared/sota/metricDirection'
-import { REAL_PAPERS_LISTING, taskListingKey } from '../../../shared/archive/paperListings'
+import { PAPERS_LISTING, taskListingKey } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
 import { codeLinksOfPapers } from './codeLinkQueries'
-import { newestPapers } from './paperListQueries'
+import { newestPaperIds, papersByIds } from './paperListQueries'
 import { bestResult } from './leaderboardBest'
 
 export interface PaperResultRow {
@@ -88,26 +88,54 @@ export function titleWords(title: string): Set<string> {
   )
 }
 
+/** How many of each task's newest papers are candidates, and how many of those are read. */
+const CANDIDATES_PER_TASK = 400
+const CANDIDATES_READ = 150
+
+/**
+ * The candidates worth reading: the newest papers of each of the paper's tasks (from the task
+ * listings, no record read), most shared tasks first, then newest. A shared task weighs three
+ * title words, so the best-scored papers are nearly always among them; reading every candidate
+ * (up to 2,400 records with abstracts) made the paper page wait over a second at full scale.
+ */
+async function relatedCandidateIds(db: ArchiveDatabase, paper: PaperRecord): Promise<string[]> {
+  const shared = new Map<string, { tasks: number; rank: number }>()
+  const listings = await Promise.all(
+    paper.taskIds
+      .slice(0, 6)
+      .map((taskId) => newestPaperIds(db, taskListingKey(taskId), CANDIDATES_PER_TASK, false))
+  )
+  for (const ids of listings) {
+    ids.forEach((id, rank) => {
+      const seen = shared.get(id)
+      if (seen) {
+        seen.tasks += 1
+        seen.rank = Math.min(seen.rank, rank)
+      } else shared.set(id, { tasks: 1, rank })
+    })
+  }
+  shared.delete(paper.id)
+  const ranked = [...shared]
+    .sort((a, b) => b[1].tasks - a[1].tasks || a[1].rank - b[1].rank)
+    .map(([id]) => id)
+  if (ranked.length >= CANDIDATES_READ) return ranked.slice(0, CANDIDATES_READ)
+  const newest = await newestPaperIds(db, PAPERS_LISTING, CANDIDATES_READ + 1, false)
+  return [...new Set([...ranked, ...newest.filter((id) => id !== paper.id)])].slice(0, CANDIDATES_READ)
+}
+
 /**
  * Papers sharing tasks and title words, newest first, at most `limit`. Candidates come from
- * the task listings (bounded per task) and, for papers without tasks, the newest papers.
+ * the task listings (bounded per task) and, for papers with few, the newest papers.
  */
 export async function relatedPapers(
   db: ArchiveDatabase,
   paper: PaperRecord,
   limit = 10
 ): Promise<PaperRecord[]> {
-  const candidates = new Map<string, PaperRecord>()
-  for (const taskId of paper.taskIds.slice(0, 6)) {
-    for (const p of await newestPapers(db, taskListingKey(taskId), 400)) candidates.set(p.id, p)
-  }
-  if (candidates.size < limit) {
-    for (const p of await newestPapers(db, REAL_PAPERS_LISTING, 2000)) candidates.set(p.id, p)
-  }
-  candidates.delete(paper.id)
+  const candidates = await papersByIds(db, await relatedCandidateIds(db, paper))
   const words = titleWords(paper.title + ' ' + (paper.abstract ?? '').slice(0, 600))
   const tasks = new Set(paper.taskIds)
-  const scored = [...candidates.values()]
+  const scored = candidates
     .filter((p) => !p.isStub)
     .map((p) => {
       const sharedTasks = p.taskIds.filter((t) => tasks.has(t)).length

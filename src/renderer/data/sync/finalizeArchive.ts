@@ -31,7 +31,7 @@ import {
 import { readArchiveHoldings } from './archiveHoldings'
 import { applyRowFacts } from './rowFactsPass'
 import type { SyncTally } from './entityChunkWriter'
-import { rebuildCodeListings, writePaperListings } from '../paperListingStore'
+import { writePaperListings } from '../paperListingStore'
 import type { StoredArchiveIds } from './storedArchiveIds'
 import type { StoredPapers } from './storedPapers'
 import { clearPaperListingsStale } from './syncMetaStore'
@@ -167,8 +167,6 @@ async function removeUncitedStubs(
 
 /**
  * Step 5, for a sync that wrote papers or may have; it also clears the mark the sync's start set.
- * The code listings are built again from every link when any link changed: a link's paper may
- * have other links, so one link's change does not say whether its paper still has code.
  */
 async function refreshPaperListings(
   db: ArchiveDatabase,
@@ -179,9 +177,12 @@ async function refreshPaperListings(
   if (!papers.tracked) return
   const links = tally.tables.codeLinks
   const linksChanged = links.added + links.changed + links.removed > 0
-  await db.transaction('rw', db.paperListings, db.syncMeta, db.codeLinks, async () => {
-    await writePaperListings(db.paperListings, papers.listingChanges, papers.rebuildListings)
-    if (linksChanged || papers.rebuildListings) await rebuildCodeListings(db.codeLinks, db.paperListings)
+  await db.transaction('rw', db.paperListings, db.paperListingPages, db.syncMeta, db.codeLinks, async () => {
+    await writePaperListings(
+      { listings: db.paperListings, pages: db.paperListingPages, links: db.codeLinks },
+      papers.listingChanges,
+      { rebuild: papers.rebuildListings, linksChanged }
+    )
     await clearPaperListingsStale(db)
   })
 }

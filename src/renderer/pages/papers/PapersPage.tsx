@@ -28,7 +28,7 @@ export function PapersPage(): ReactNode {
     async (db) => (await db.tasks.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
     []
   )
-  const realPapers = index?.papers.size
+  const realPapers = index?.papers.layout.realSize
   const effective: PaperListFilters = { ...filters, includeStubs: filters.includeStubs || realPapers === 0 }
   const key = JSON.stringify(effective)
   const list = useArchiveQuery(
@@ -36,22 +36,22 @@ export function PapersPage(): ReactNode {
     [key, index]
   )
   const fetchRows = useCallback(
-    (offset: number, limit: number) =>
-      papersByIds(appDatabase, list?.ids.slice(offset, offset + limit) ?? []),
+    async (offset: number, limit: number) =>
+      papersByIds(appDatabase, list ? await list.idsAt(offset, limit) : []),
     [list]
   )
   const set = <K extends keyof PaperListFilters>(name: K, value: PaperListFilters[K]): void =>
     setFilters((f) => ({ ...f, [name]: value }))
 
   if (list === undefined || index === undefined) return <Loading />
-  const { code, years } = index
+  const { frameworks, years } = index
   return (
     <div>
       <PageHeader title="Papers" kicker="Browse">
         Latest first.{' '}
         <span data-testid="paper-count">
-          {list.ids.length.toLocaleString('en')}
-          {list.capped ? '+' : ''} {pluralNoun(list.ids.length, 'paper')}
+          {list.count.toLocaleString('en')}
+          {list.capped ? '+' : ''} {pluralNoun(list.count, 'paper')}
         </span>
         {realPapers === 0 &&
           ' (all known only from leaderboards and code links until the papers dump is synced)'}
@@ -86,7 +86,7 @@ export function PapersPage(): ReactNode {
           Framework
           <select value={filters.framework ?? ''} onChange={(e) => set('framework', e.target.value || null)}>
             <option value="">Any</option>
-            {code.frameworks().map(([name, n]) => (
+            {frameworks.map(([name, n]) => (
               <option key={name} value={name}>
                 {name} ({n.toLocaleString('en')})
               </option>
@@ -129,7 +129,7 @@ export function PapersPage(): ReactNode {
           </label>
         )}
       </form>
-      {list.ids.length === 0 ? (
+      {list.count === 0 ? (
         <ArchiveEmptyState
           title="No papers match"
           action={<Link to={routes.sync()}>Archive &amp; sync</Link>}
@@ -138,7 +138,7 @@ export function PapersPage(): ReactNode {
         </ArchiveEmptyState>
       ) : (
         <VirtualRows
-          total={list.ids.length}
+          total={list.count}
           rowHeight={ROW_HEIGHT}
           fetchRows={fetchRows}
           resetKey={key}
