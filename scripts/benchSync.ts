@@ -7,37 +7,23 @@
  * Then, unless `--no-search`, the search index the app builds after the sync: build time, long
  * tasks, and the cold start of the persisted index after a reload.
  */
-import { chromium, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGunzip } from 'node:zlib'
 import { JsonArraySplitter } from '../src/shared/archive/jsonArraySplitter'
-import { generateSyntheticArchive } from '../src/main/archive/syntheticArchive'
-import { CHROMIUM_ARGS, resolveChromiumPath } from '../tests/e2e/support/chromium'
 import type { ArchiveSyncResult, FileSyncProgress } from '../src/shared/archive/syncProgress'
+import { archiveFiles, ensureSyntheticArchive, repoRoot as repo, rendererDir } from './bench/benchArchive'
+import { launchBenchBrowser } from './bench/benchBrowser'
+import { readBrowserMemory } from './bench/browserMemory'
+import { drainLongTasks, installPageInstruments } from './bench/pageInstruments'
 import { startWebServer } from './webServer'
-
-const repo = path.resolve(__dirname, '..')
-const benchDir = path.join(repo, '.bench')
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
-
-async function ensureArchive(scale: number): Promise<string> {
-  const dir = path.join(benchDir, `archive-${scale}`)
-  const complete = existsSync(dir) && readdirSync(dir).filter((f) => f.endsWith('.json.gz')).length === 5
-  if (!complete) {
-    rmSync(dir, { recursive: true, force: true })
-    mkdirSync(dir, { recursive: true })
-    const started = Date.now()
-    await generateSyntheticArchive({ outDir: dir, scale, dataDir: path.resolve(repo, '../shared/data') })
-    console.log(`generated scale ${scale} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
-  }
-  return dir
 }
 
 interface Floor {
@@ -64,19 +50,8 @@ async function measureFloor(file: string): Promise<Floor> {
   return { gunzipSeconds, parseSeconds: (performance.now() - parseStarted) / 1000, jsonBytes, records }
 }
 
-function browserRssBytes(profileDir: string): number {
-  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 })
-  let kb = 0
-  for (const line of out.split('\n')) {
-    const match = /^\s*(\d+)\s+(.*)$/.exec(line)
-    if (
-      match &&
-      /chromium|chrome/.test(match[2]) &&
-      (match[2].includes(profileDir) || /--type=/.test(match[2]))
-    )
-      kb += Number(match[1])
-  }
-  return kb * 1024
+async function browserRssBytes(profileDir: string): Promise<number> {
+  return (await readBrowserMemory(profileDir)).browserBytes
 }
 
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1)
@@ -88,7 +63,6 @@ interface BenchWindow {
     progress: { files: FileSyncProgress[] } | null
     lastResult: ArchiveSyncResult | null
   }
-  __longTasks: number[]
   __pwcSearchStatus?: {
     state: string
     stale: boolean
@@ -99,16 +73,11 @@ interface BenchWindow {
     buildMs: number | null
     message: string | null
   }
-  PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
-    observe(options: { type: string; buffered: boolean }): void
-  }
 }
 
 async function benchScale(scale: number): Promise<void> {
-  const dir = await ensureArchive(scale)
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json.gz'))
-    .map((f) => path.join(dir, f))
+  const dir = await ensureSyntheticArchive(scale)
+  const files = archiveFiles(dir)
   console.log(
     `\n=== scale ${scale} (${files.map((f) => `${path.basename(f)} ${mb(statSync(f).size)} MB`).join(', ')})`
   )
@@ -117,35 +86,26 @@ async function benchScale(scale: number): Promise<void> {
   for (const file of files) floors.set(path.basename(file), await measureFloor(file))
 
   const server = await startWebServer({
-    rendererDir: path.join(repo, 'out/renderer'),
+    rendererDir: rendererDir(),
     resourcesDir: path.join(repo, 'resources'),
     port: 0
   })
   const address = server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   const profile = mkdtempSync(path.join(tmpdir(), 'pwc-bench-profile-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: resolveChromiumPath(),
-    args: CHROMIUM_ARGS
-  })
+  const { context, page } = await launchBenchBrowser(profile)
   try {
-    const page = context.pages()[0] ?? (await context.newPage())
+    await installPageInstruments(page)
     await page.goto(`${base}/sync`)
     // The first launch imports the bundled sample; the benchmark measures what comes after.
     await page.locator('html[data-archive-state="idle"]').waitFor({ state: 'attached', timeout: 600_000 })
-    await page.evaluate(() => {
-      const w = globalThis as unknown as BenchWindow
-      w.__longTasks = []
-      new w.PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
-      }).observe({ type: 'longtask', buffered: false })
-    })
+    await drainLongTasks(page)
     const started = Date.now()
     await page.getByLabel('Choose dump files').setInputFiles(files)
     const doneAt = new Map<string, { seconds: number; file: FileSyncProgress }>()
     let peakRss = 0
     for (;;) {
-      peakRss = Math.max(peakRss, browserRssBytes(profile))
+      peakRss = Math.max(peakRss, await browserRssBytes(profile))
       const snapshot = await page.evaluate(() => {
         const sync = (globalThis as unknown as BenchWindow).__pwcArchiveSync
         return {
@@ -166,7 +126,7 @@ async function benchScale(scale: number): Promise<void> {
     const result = await page.evaluate(
       () => (globalThis as unknown as BenchWindow).__pwcArchiveSync?.lastResult
     )
-    const longTasks = await page.evaluate(() => (globalThis as unknown as BenchWindow).__longTasks)
+    const longTasks = await drainLongTasks(page)
 
     console.log(`outcome ${result?.outcome}; wall ${wall.toFixed(1)} s; peak browser RSS ${mb(peakRss)} MB`)
     console.log(
@@ -273,12 +233,10 @@ async function benchSearchInBrowser(
   profile: string,
   importedPapers: number
 ): Promise<void> {
-  await page.evaluate(() => {
-    ;(globalThis as unknown as BenchWindow).__longTasks = []
-  })
+  await drainLongTasks(page)
   let peakRss = 0
   for (;;) {
-    peakRss = Math.max(peakRss, browserRssBytes(profile))
+    peakRss = Math.max(peakRss, await browserRssBytes(profile))
     const status = await page.evaluate(() => (globalThis as unknown as BenchWindow).__pwcSearchStatus)
     if (status?.state === 'error') throw new Error(`search index failed: ${status.message}`)
     // The first launch's index (the sample) is ready too: wait for the one covering the import.
@@ -288,7 +246,7 @@ async function benchSearchInBrowser(
       status.buildMs !== null &&
       status.papers >= importedPapers
     ) {
-      const longTasks = await page.evaluate(() => (globalThis as unknown as BenchWindow).__longTasks)
+      const longTasks = await drainLongTasks(page)
       console.log(
         `search index build in the worker: ${(status.buildMs / 1000).toFixed(1)} s for ${status.papers} papers; ` +
           `peak browser RSS ${mb(peakRss)} MB; UI-thread long tasks ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`
@@ -316,7 +274,7 @@ async function benchSearchInBrowser(
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(repo, 'out/renderer/index.html'))) {
+  if (!existsSync(path.join(rendererDir(), 'index.html'))) {
     execFileSync(path.join(repo, 'node_modules/.bin/electron-vite'), ['build'], {
       cwd: repo,
       stdio: 'inherit'
