@@ -19,11 +19,11 @@ function arg(name: string): string | undefined {
 
 /** The smoke run: every step once or a few times, but all 1,000 bookmarks (their restore is checked). */
 const SMOKE_RUN: typeof FULL_RUN = {
-  queriesPerClass: 3,
+  queriesPerClass: 2,
   paperPages: 5,
   taskPages: 3,
   leaderboards: 2,
-  scrollPages: 10,
+  scrollPages: 5,
   bookmarks: 1000,
   pagesWhileIndexing: 3
 }

@@ -1,7 +1,7 @@
 /**
  * What the benchmarks install in every document of the page before the app's own scripts run:
  * a `longtask` observer, the time of the user's last input, and a waiter that resolves on the
- * first frame showing the content a step waits for. Timing in the page, not in Node, keeps the
+ * first frame showing the content a step waits for (checked once per frame). Timing in the page, not in Node, keeps the
  * DevTools round trips out of the figures.
  */
 import type { Page } from '@playwright/test'
@@ -39,10 +39,10 @@ export interface BenchGlobals {
      */
     navigate(path: string, spec: ContentSpec): Promise<number>
     /**
-     * Resolves with the focused list item (a `data-list-item` link) once it is one this document
-     * has not returned before; rejects after `timeoutMs`.
+     * Resolves with the focused list item (a `data-list-item` link) once it differs from the one
+     * returned last; `fresh` says this document has not returned it before. Rejects after `timeoutMs`.
      */
-    focusedListItem(timeoutMs: number): Promise<{ href: string; text: string }>
+    focusedListItem(timeoutMs: number): Promise<FocusedListItem>
     /** Moves the window by `dy` pixels and waits for `spec`, timed from the scroll. */
     scrollAndWait(dy: number | 'end', spec: ContentSpec): Promise<number>
   }
@@ -94,32 +94,22 @@ const INIT_SCRIPT = `(() => {
     }
     return true
   }
+  // Checked once per frame, at its animation-frame callbacks: a check on every DOM mutation would
+  // force a layout per React commit and slow the very pages being timed (1,000 library cards).
   bench.waitForContent = (spec, startedAt) => new Promise((resolve, reject) => {
     const start = startedAt !== undefined ? startedAt
       : spec.since === 'navigation' ? 0 : spec.since === 'input' ? bench.lastInputAt : performance.now()
-    let done = false
-    let observer = null
-    const finish = () => {
-      if (done || !holds(spec)) return
-      done = true
-      if (observer) observer.disconnect()
-      clearTimeout(timer)
-      // The content is in the DOM; the user sees it in the frame being prepared now.
-      requestAnimationFrame(() => resolve(performance.now() - start))
+    const timeoutMs = spec.timeoutMs || 60000
+    const frame = () => {
+      if (holds(spec)) {
+        // In the DOM for this frame; the next frame's callbacks run once it has been painted.
+        requestAnimationFrame(() => resolve(performance.now() - start))
+      } else if (performance.now() - start > timeoutMs && performance.now() - begun > timeoutMs) {
+        reject(new Error('content did not show within ' + timeoutMs + ' ms: ' + JSON.stringify(spec)))
+      } else requestAnimationFrame(frame)
     }
-    const timer = setTimeout(() => {
-      if (done) return
-      done = true
-      if (observer) observer.disconnect()
-      reject(new Error('content did not show within ' + (spec.timeoutMs || 60000) + ' ms: ' + JSON.stringify(spec)))
-    }, spec.timeoutMs || 60000)
-    observer = new MutationObserver(finish)
-    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
-    window.addEventListener('scroll', finish, { passive: true })
-    // Layout can change without a mutation (a virtual list moving rows by transform).
-    const poll = () => { if (!done) { finish(); requestAnimationFrame(poll) } }
-    requestAnimationFrame(poll)
-    finish()
+    const begun = performance.now()
+    requestAnimationFrame(frame)
   })
   bench.navigate = (path, spec) => {
     const start = performance.now()
@@ -128,16 +118,22 @@ const INIT_SCRIPT = `(() => {
     return bench.waitForContent(spec, start)
   }
   const taken = new Set()
+  let lastHref = null
   bench.focusedListItem = (timeoutMs) => new Promise((resolve, reject) => {
     const started = performance.now()
     const look = () => {
       const active = document.activeElement
       const href = active && active.matches('[data-list-item]') ? active.getAttribute('href') : null
-      if (href !== null && !taken.has(href)) {
+      if (href !== null && href !== lastHref) {
+        lastHref = href
+        const fresh = !taken.has(href)
         taken.add(href)
-        resolve({ href, text: (active.textContent || '').trim() })
-      } else if (performance.now() - started > timeoutMs) reject(new Error('focus did not move to a new list item'))
-      else requestAnimationFrame(look)
+        resolve({ href, text: (active.textContent || '').trim(), fresh })
+      } else if (performance.now() - started > timeoutMs) {
+        const items = document.querySelectorAll('main [data-list-item]').length
+        reject(new Error('focus did not move to another list item (focused: ' +
+          (active ? active.tagName + ' ' + (href || '') : 'none') + ', ' + items + ' items rendered)'))
+      } else requestAnimationFrame(look)
     }
     look()
   })
@@ -167,7 +163,13 @@ export function navigateInApp(page: Page, path: string, spec: ContentSpec): Prom
   ] as const)
 }
 
-export function focusedListItem(page: Page, timeoutMs: number): Promise<{ href: string; text: string }> {
+export interface FocusedListItem {
+  href: string
+  text: string
+  fresh: boolean
+}
+
+export function focusedListItem(page: Page, timeoutMs: number): Promise<FocusedListItem> {
   return page.evaluate((t) => (globalThis as unknown as BenchGlobals).__bench.focusedListItem(t), timeoutMs)
 }
 

@@ -121,7 +121,8 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
         step.note(
           `${status.papers.toLocaleString('en')} papers; the worker's own build ${((status.buildMs ?? 0) / 1000).toFixed(1)} s`
         )
-      }
+      },
+      { critical: true }
     )
     await recorder.step('full import + index (download → index ready)', 'total', async (step) => {
       step.sample(Date.now() - sync.startedAt)
@@ -147,7 +148,8 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
         step.sample(
           await waitForContent(step.page, { visible: ['main h1'], since: 'navigation', timeoutMs: 120_000 })
         )
-      }
+      },
+      { critical: true }
     )
     await recorder.step('cold start (page load → first search results)', 'navigation', async (step) => {
       await step.collectLongTasks()

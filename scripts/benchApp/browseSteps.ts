@@ -64,17 +64,23 @@ export async function runPapersScroll(recorder: StepRecorder, pages: number): Pr
     await step.page.evaluate('window.scrollTo(0, 0)')
     const viewport = step.page.viewportSize()?.height ?? 800
     for (let i = 0; i < pages; i++)
-      step.sample(await scrollAndWait(step.page, viewport, { viewportCovered: true, since: 'now' }))
+      step.sample(
+        await scrollAndWait(step.page, viewport, { viewportCovered: true, since: 'now', timeoutMs: 15_000 })
+      )
   })
   await recorder.step('/papers: jump to the end', 'navigation', async (step) => {
-    step.sample(
-      await scrollAndWait(step.page, 'end', {
-        viewportCovered: true,
-        bottomInView: '.virtual-rows',
-        since: 'now'
-      })
-    )
-    step.note(await listReach(step.page))
+    try {
+      step.sample(
+        await scrollAndWait(step.page, 'end', {
+          viewportCovered: true,
+          bottomInView: '.virtual-rows',
+          timeoutMs: 15_000,
+          since: 'now'
+        })
+      )
+    } finally {
+      step.note(await listReach(step.page))
+    }
   })
 }
 

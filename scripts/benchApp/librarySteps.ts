@@ -5,7 +5,12 @@
  */
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { focusedListItem, navigateInApp, waitForContent } from '../bench/pageInstruments'
+import {
+  focusedListItem,
+  navigateInApp,
+  waitForContent,
+  type FocusedListItem
+} from '../bench/pageInstruments'
 import { papersPage } from './browseSteps'
 import type { StepRecorder } from './stepRecorder'
 
@@ -13,18 +18,22 @@ const entryCountText = (n: number): string => `${n.toLocaleString('en')} paper${
 
 /**
  * Presses `j` until a row not saved yet has focus. At the end of the rendered rows `j` stays put
- * until the list has fetched the next ones, as it does for a fast typist.
+ * until the list has fetched the next ones; a row that leaves the rendered window takes the
+ * focus with it, and `j` starts again from the first rendered row (saved already).
  */
-async function nextRow(page: Page, onRetry: () => void): Promise<{ href: string; text: string }> {
-  for (let attempt = 0; ; attempt++) {
+async function nextRow(page: Page, onExtraPress: () => void): Promise<FocusedListItem> {
+  let lastError: unknown = null
+  for (let press = 0; press < 300; press++) {
+    if (press > 0) onExtraPress()
     await page.keyboard.press('j')
     try {
-      return await focusedListItem(page, 1000)
+      const row = await focusedListItem(page, 1000)
+      if (row.fresh) return row
     } catch (error) {
-      if (attempt >= 30) throw error
-      onRetry()
+      lastError = error
     }
   }
+  throw lastError ?? new Error('no unsaved row took the focus')
 }
 
 export async function runBookmarkSteps(recorder: StepRecorder, count: number): Promise<void> {

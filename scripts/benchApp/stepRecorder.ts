@@ -100,8 +100,16 @@ export class StepRecorder {
     return record
   }
 
-  /** Runs `body` as one step; a failure is recorded and rethrown (later steps depend on earlier ones). */
-  async step(name: string, kind: StepKind, body: (step: StepContext) => Promise<void>): Promise<StepRecord> {
+  /**
+   * Runs `body` as one step. A failure is recorded and the run goes on, unless the step is
+   * `critical` (the sync, the restart: what every later step stands on), which rethrows.
+   */
+  async step(
+    name: string,
+    kind: StepKind,
+    body: (step: StepContext) => Promise<void>,
+    { critical = false }: { critical?: boolean } = {}
+  ): Promise<StepRecord> {
     const record: StepRecord = {
       name,
       kind,
@@ -133,7 +141,7 @@ export class StepRecorder {
       await body(context)
     } catch (error) {
       record.error = error instanceof Error ? error.message.split('\n')[0] : String(error)
-      throw error
+      if (critical) throw error
     } finally {
       this.page = context.page
       if (record.samples.length === 0 && kind !== 'navigation' && kind !== 'search')

@@ -55,13 +55,18 @@ export interface SyncOutcome {
 }
 
 export async function runFirstLaunch(recorder: StepRecorder, appUrl: string): Promise<void> {
-  await recorder.step('first launch (bundled sample import)', 'action', async (step) => {
-    await step.page.goto(`${appUrl}/sync`)
-    await until('the sample import', 600_000, async () => {
-      const sync = await snapshot(step.page)
-      return sync?.status === 'idle' && sync.lastResult?.outcome === 'completed' ? true : null
-    })
-  })
+  await recorder.step(
+    'first launch (bundled sample import)',
+    'action',
+    async (step) => {
+      await step.page.goto(`${appUrl}/sync`)
+      await until('the sample import', 600_000, async () => {
+        const sync = await snapshot(step.page)
+        return sync?.status === 'idle' && sync.lastResult?.outcome === 'completed' ? true : null
+      })
+    },
+    { critical: true }
+  )
 }
 
 /** Download, preview and import of the five dumps from `mirrorUrl`, through the Sync page. */
@@ -69,60 +74,75 @@ export async function runRemoteSync(recorder: StepRecorder, mirrorUrl: string): 
   const page = recorder.page
   const startedAt = Date.now()
   const doneAt = new Map<string, number>()
-  const firstStep = await recorder.step('sync: download (5 files from 127.0.0.1)', 'import', async (step) => {
-    await page.getByLabel('Base URL (a mirror works too)').fill(mirrorUrl)
-    await page.getByRole('button', { name: 'Download and sync' }).click()
-    await until('the downloads', 1_800_000, async () => {
-      const sync = await snapshot(page)
-      for (const d of Object.values(sync?.downloads ?? {})) {
-        if (!doneAt.has(d.name) && (d.state === 'done' || d.state === 'cached'))
-          doneAt.set(d.name, Date.now())
-        if (d.state === 'error') throw new Error(`download of ${d.name} failed: ${d.message}`)
-      }
-      return sync && sync.status !== 'downloading' && sync.status !== 'starting' ? true : null
-    })
-    step.note(
-      [...doneAt]
-        .map(([name, at]) => `${name.replace(/\.json\.gz$/, '')} at ${seconds(at - startedAt)}`)
-        .join(', ')
-    )
-  })
-  await recorder.step('sync: replace preview (reads every file, writes nothing)', 'import', async (step) => {
-    await until('the replace confirmation', 1_800_000, async () => {
-      const sync = await snapshot(page)
-      if (sync?.status === 'idle' && sync.lastResult?.outcome === 'failed')
-        throw new Error(`preview failed: ${sync.lastResult.error?.message}`)
-      return sync?.status === 'confirming' ? true : null
-    })
-    step.note('confirmed with "Remove and import" (the bundled sample gives way to the archive)')
-    await page.getByRole('button', { name: 'Remove and import' }).click()
-  })
+  const firstStep = await recorder.step(
+    'sync: download (5 files from 127.0.0.1)',
+    'import',
+    async (step) => {
+      await page.getByLabel('Base URL (a mirror works too)').fill(mirrorUrl)
+      await page.getByRole('button', { name: 'Download and sync' }).click()
+      await until('the downloads', 1_800_000, async () => {
+        const sync = await snapshot(page)
+        for (const d of Object.values(sync?.downloads ?? {})) {
+          if (!doneAt.has(d.name) && (d.state === 'done' || d.state === 'cached'))
+            doneAt.set(d.name, Date.now())
+          if (d.state === 'error') throw new Error(`download of ${d.name} failed: ${d.message}`)
+        }
+        return sync && sync.status !== 'downloading' && sync.status !== 'starting' ? true : null
+      })
+      step.note(
+        [...doneAt]
+          .map(([name, at]) => `${name.replace(/\.json\.gz$/, '')} at ${seconds(at - startedAt)}`)
+          .join(', ')
+      )
+    },
+    { critical: true }
+  )
+  await recorder.step(
+    'sync: replace preview (reads every file, writes nothing)',
+    'import',
+    async (step) => {
+      await until('the replace confirmation', 1_800_000, async () => {
+        const sync = await snapshot(page)
+        if (sync?.status === 'idle' && sync.lastResult?.outcome === 'failed')
+          throw new Error(`preview failed: ${sync.lastResult.error?.message}`)
+        return sync?.status === 'confirming' ? true : null
+      })
+      step.note('confirmed with "Remove and import" (the bundled sample gives way to the archive)')
+      await page.getByRole('button', { name: 'Remove and import' }).click()
+    },
+    { critical: true }
+  )
   const outcome: { result?: ArchiveSyncResult; importedAt?: number } = {}
-  await recorder.step('sync: import', 'import', async (step) => {
-    const importStarted = Date.now()
-    const fileDone = new Map<string, number>()
-    let importing = false
-    const result = await until('the import', 3_600_000, async () => {
-      const sync = await snapshot(page)
-      if (sync?.status === 'running' && !sync.previewing) importing = true
-      for (const file of sync?.progress?.files ?? []) {
-        if (!fileDone.has(file.name) && (file.phase === 'finalizing' || file.phase === 'done'))
-          fileDone.set(file.name, Date.now())
-      }
-      return importing && sync?.status === 'idle' && sync.lastResult ? sync.lastResult : null
-    })
-    const importedAt = Date.now()
-    Object.assign(outcome, { result, importedAt })
-    let previous = importStarted
-    const perFile = [...fileDone].map(([name, at]) => {
-      const text = `${name.replace(/\.json\.gz$/, '')} ${seconds(at - previous)}`
-      previous = at
-      return text
-    })
-    step.note(`${perFile.join(', ')}, finalizing ${seconds(importedAt - previous)}`)
-    step.note(`papers +${result.summary.tables.papers.added.toLocaleString('en')}`)
-    if (result.outcome !== 'completed') throw new Error(`sync ${result.outcome}: ${result.error?.message}`)
-  })
+  await recorder.step(
+    'sync: import',
+    'import',
+    async (step) => {
+      const importStarted = Date.now()
+      const fileDone = new Map<string, number>()
+      let importing = false
+      const result = await until('the import', 3_600_000, async () => {
+        const sync = await snapshot(page)
+        if (sync?.status === 'running' && !sync.previewing) importing = true
+        for (const file of sync?.progress?.files ?? []) {
+          if (!fileDone.has(file.name) && (file.phase === 'finalizing' || file.phase === 'done'))
+            fileDone.set(file.name, Date.now())
+        }
+        return importing && sync?.status === 'idle' && sync.lastResult ? sync.lastResult : null
+      })
+      const importedAt = Date.now()
+      Object.assign(outcome, { result, importedAt })
+      let previous = importStarted
+      const perFile = [...fileDone].map(([name, at]) => {
+        const text = `${name.replace(/\.json\.gz$/, '')} ${seconds(at - previous)}`
+        previous = at
+        return text
+      })
+      step.note(`${perFile.join(', ')}, finalizing ${seconds(importedAt - previous)}`)
+      step.note(`papers +${result.summary.tables.papers.added.toLocaleString('en')}`)
+      if (result.outcome !== 'completed') throw new Error(`sync ${result.outcome}: ${result.error?.message}`)
+    },
+    { critical: true }
+  )
   return {
     result: outcome.result as ArchiveSyncResult,
     importedAt: outcome.importedAt ?? 0,
