@@ -30,10 +30,11 @@ import { percentile, stepChecks, type BenchReport, type Check } from './report'
 import { runSearchSteps } from './searchSteps'
 import { StepRecorder } from './stepRecorder'
 import {
+  listedPaperCount,
   runFirstLaunch,
   runRemoteSync,
   searchStatus,
-  listedPaperCount,
+  until,
   waitForSearchIndex
 } from './syncSteps'
 import type { Limits } from './targets'
@@ -167,14 +168,12 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
       step.note(`"${query}"; the worker's index answered after ${status?.loadMs ?? '?'} ms`)
     })
     await recorder.step('index fully loaded after the cold start (abstracts too)', 'action', async (step) => {
-      for (;;) {
-        const status = await searchStatus(step.page)
-        if (status?.state === 'ready' && !status.partial) {
-          step.sample(status.fullLoadMs ?? NaN)
-          break
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250))
-      }
+      const status = await until('every part of the index', 600_000, async () => {
+        const now = await searchStatus(step.page)
+        return now?.state === 'ready' && !now.partial ? now : null
+      })
+      // The worker's own figure: from its start, not from this step's.
+      step.sample(status.fullLoadMs ?? NaN)
     })
 
     await runSearchSteps(recorder, querySet)

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import {
   focusedListItem,
   navigateInApp,
+  scrollAndWait,
   waitForContent,
   type FocusedListItem
 } from '../bench/pageInstruments'
@@ -43,7 +44,9 @@ export async function runBookmarkSteps(recorder: StepRecorder, count: number): P
     async (step) => {
       const page = step.page
       await navigateInApp(page, ...papersPage)
-      await page.evaluate('window.scrollTo(0, 0)')
+      // Back at the top with its rows rendered: `j` from a list still showing the rows of an
+      // earlier scroll position would focus those and scroll back there.
+      await scrollAndWait(page, -Number.MAX_SAFE_INTEGER, { viewportCovered: true, since: 'now' })
       const times: number[] = []
       let extraPresses = 0
       for (let i = 0; i < count; i++) {
