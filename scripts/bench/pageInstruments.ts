@@ -44,7 +44,7 @@ export interface BenchGlobals {
      */
     focusedListItem(timeoutMs: number): Promise<FocusedListItem>
     /** Moves the window by `dy` pixels and waits for `spec`, timed from the scroll. */
-    scrollAndWait(dy: number | 'end', spec: ContentSpec): Promise<number>
+    scrollAndWait(dy: number | 'end' | 'top', spec: ContentSpec): Promise<number>
   }
 }
 
@@ -84,8 +84,9 @@ const INIT_SCRIPT = `(() => {
       const list = document.querySelector('.virtual-rows')
       if (!list) return false
       const box = list.getBoundingClientRect()
-      const top = Math.max(box.top, 0)
-      const bottom = Math.min(box.bottom, window.innerHeight)
+      // Inside the list's border: at the very top the first row starts below it.
+      const top = Math.max(box.top + list.clientTop, 0)
+      const bottom = Math.min(box.bottom - list.clientTop, window.innerHeight)
       if (!(bottom > top && rowsCover(top, bottom))) return false
     }
     if (spec.bottomInView) {
@@ -139,7 +140,7 @@ const INIT_SCRIPT = `(() => {
   })
   bench.scrollAndWait = (dy, spec) => {
     const start = performance.now()
-    const top = dy === 'end' ? document.documentElement.scrollHeight : window.scrollY + dy
+    const top = dy === 'end' ? document.documentElement.scrollHeight : dy === 'top' ? 0 : window.scrollY + dy
     window.scrollTo({ top, behavior: 'instant' })
     return bench.waitForContent(spec, start)
   }
@@ -173,7 +174,7 @@ export function focusedListItem(page: Page, timeoutMs: number): Promise<FocusedL
   return page.evaluate((t) => (globalThis as unknown as BenchGlobals).__bench.focusedListItem(t), timeoutMs)
 }
 
-export function scrollAndWait(page: Page, dy: number | 'end', spec: ContentSpec): Promise<number> {
+export function scrollAndWait(page: Page, dy: number | 'end' | 'top', spec: ContentSpec): Promise<number> {
   return page.evaluate(([d, s]) => (globalThis as unknown as BenchGlobals).__bench.scrollAndWait(d, s), [
     dy,
     spec

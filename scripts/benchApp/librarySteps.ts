@@ -46,7 +46,7 @@ export async function runBookmarkSteps(recorder: StepRecorder, count: number): P
       await navigateInApp(page, ...papersPage)
       // Back at the top with its rows rendered: `j` from a list still showing the rows of an
       // earlier scroll position would focus those and scroll back there.
-      await scrollAndWait(page, -Number.MAX_SAFE_INTEGER, { viewportCovered: true, since: 'now' })
+      await scrollAndWait(page, 'top', { viewportCovered: true, since: 'now' })
       const times: number[] = []
       let extraPresses = 0
       for (let i = 0; i < count; i++) {
