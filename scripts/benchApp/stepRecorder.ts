@@ -144,7 +144,7 @@ export class StepRecorder {
       if (critical) throw error
     } finally {
       this.page = context.page
-      if (record.samples.length === 0 && kind !== 'navigation' && kind !== 'search')
+      if (record.samples.length === 0 && (kind === 'import' || kind === 'action'))
         record.samples.push(performance.now() - started)
       await context.collectLongTasks()
       record.longestTaskMs = Math.max(0, ...longTasks)
