@@ -12,37 +12,23 @@
  * server's port, `--renderer <dir>` serves another build (e.g. a copy of an older one, for a
  * before/after), `--browse <profile>` times the browsing alone in a kept profile.
  */
-import { chromium, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGunzip } from 'node:zlib'
 import { JsonArraySplitter } from '../src/shared/archive/jsonArraySplitter'
-import { generateSyntheticArchive } from '../src/main/archive/syntheticArchive'
-import { CHROMIUM_ARGS, resolveChromiumPath } from '../tests/e2e/support/chromium'
 import type { ArchiveSyncResult, FileSyncProgress } from '../src/shared/archive/syncProgress'
+import { archiveFiles, ensureSyntheticArchive, repoRoot as repo, rendererDir } from './bench/benchArchive'
+import { launchBenchBrowser } from './bench/benchBrowser'
+import { readBrowserMemory } from './bench/browserMemory'
+import { drainLongTasks, installPageInstruments } from './bench/pageInstruments'
 import { startWebServer } from './webServer'
-
-const repo = path.resolve(__dirname, '..')
-const benchDir = path.join(repo, '.bench')
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
-
-async function ensureArchive(scale: number): Promise<string> {
-  const dir = path.join(benchDir, `archive-${scale}`)
-  const complete = existsSync(dir) && readdirSync(dir).filter((f) => f.endsWith('.json.gz')).length === 5
-  if (!complete) {
-    rmSync(dir, { recursive: true, force: true })
-    mkdirSync(dir, { recursive: true })
-    const started = Date.now()
-    await generateSyntheticArchive({ outDir: dir, scale, dataDir: path.resolve(repo, '../shared/data') })
-    console.log(`generated scale ${scale} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
-  }
-  return dir
 }
 
 interface Floor {
@@ -69,27 +55,8 @@ async function measureFloor(file: string): Promise<Floor> {
   return { gunzipSeconds, parseSeconds: (performance.now() - parseStarted) / 1000, jsonBytes, records }
 }
 
-/**
- * Resident memory of this run's browser: the process started on `profileDir` and its
- * descendants (other Chromiums on a shared machine are not counted).
- */
-function browserRssBytes(profileDir: string): number {
-  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 })
-  const processes = new Map<number, { parent: number; kb: number; args: string }>()
-  for (const line of out.split('\n')) {
-    const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line)
-    if (match)
-      processes.set(Number(match[1]), { parent: Number(match[2]), kb: Number(match[3]), args: match[4] })
-  }
-  const inRun = (pid: number): boolean => {
-    for (let at = processes.get(pid); at !== undefined; at = processes.get(at.parent)) {
-      if (/chromium|chrome/.test(at.args) && at.args.includes(profileDir)) return true
-    }
-    return false
-  }
-  let kb = 0
-  for (const [pid, process] of processes) if (inRun(pid)) kb += process.kb
-  return kb * 1024
+async function browserRssBytes(profileDir: string): Promise<number> {
+  return (await readBrowserMemory(profileDir)).browserBytes
 }
 
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1)
@@ -101,7 +68,6 @@ interface BenchWindow {
     progress: { files: FileSyncProgress[] } | null
     lastResult: ArchiveSyncResult | null
   }
-  __longTasks: number[]
   __sampleResult?: ArchiveSyncResult | null
   __pwcSearchStatus?: {
     state: string
@@ -114,16 +80,11 @@ interface BenchWindow {
     buildMs: number | null
     message: string | null
   }
-  PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
-    observe(options: { type: string; buffered: boolean }): void
-  }
 }
 
 async function benchScale(scale: number): Promise<void> {
-  const dir = await ensureArchive(scale)
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json.gz'))
-    .map((f) => path.join(dir, f))
+  const dir = await ensureSyntheticArchive(scale)
+  const files = archiveFiles(dir)
   console.log(
     `\n=== scale ${scale} (${files.map((f) => `${path.basename(f)} ${mb(statSync(f).size)} MB`).join(', ')})`
   )
@@ -140,24 +101,15 @@ async function benchScale(scale: number): Promise<void> {
   const address = server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   const profile = mkdtempSync(path.join(tmpdir(), 'pwc-bench-profile-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: resolveChromiumPath(),
-    args: CHROMIUM_ARGS
-  })
+  const { context, page } = await launchBenchBrowser(profile)
   try {
-    const page = context.pages()[0] ?? (await context.newPage())
+    await installPageInstruments(page)
     await page.goto(`${base}/sync`)
     // The first launch imports the bundled sample; the benchmark measures what comes after.
     await page.locator('html[data-archive-state="idle"]').waitFor({ state: 'attached', timeout: 600_000 })
     // …and its search index, so that papers searchable from here on are the import's.
     await page.locator('html[data-search-state="ready"]').waitFor({ state: 'attached', timeout: 600_000 })
-    await page.evaluate(() => {
-      const w = globalThis as unknown as BenchWindow
-      w.__longTasks = []
-      new w.PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
-      }).observe({ type: 'longtask', buffered: false })
-    })
+    await drainLongTasks(page)
     // The sample's import left a result: the loop below waits for the next one.
     await page.evaluate(() => {
       const w = globalThis as unknown as BenchWindow
@@ -165,7 +117,7 @@ async function benchScale(scale: number): Promise<void> {
     })
     const started = Date.now()
     await page.getByLabel('Choose dump files').setInputFiles(files)
-    // Picked files are staged with their kinds; the import starts on "Import".
+    // Picked files are staged first (kinds detected, add or replace): add them, as a first import does.
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await page.locator('html[data-archive-state="importing"]').waitFor({ state: 'attached' })
     const doneAt = new Map<string, { seconds: number; file: FileSyncProgress }>()
@@ -173,7 +125,7 @@ async function benchScale(scale: number): Promise<void> {
     let firstSearchable: number | null = null
     const samplePapers = await searchedPapers(page)
     for (;;) {
-      peakRss = Math.max(peakRss, browserRssBytes(profile))
+      peakRss = Math.max(peakRss, await browserRssBytes(profile))
       const snapshot = await page.evaluate(() => {
         const w = globalThis as unknown as BenchWindow
         const sync = w.__pwcArchiveSync
@@ -181,6 +133,7 @@ async function benchScale(scale: number): Promise<void> {
           status: sync?.status,
           files: sync?.progress?.files ?? [],
           outcome: sync?.lastResult === w.__sampleResult ? undefined : sync?.lastResult?.outcome,
+          names: sync?.lastResult?.summary.files.map((f) => f.name) ?? [],
           searched: w.__pwcSearchStatus?.papers ?? 0
         }
       })
@@ -191,7 +144,9 @@ async function benchScale(scale: number): Promise<void> {
           doneAt.set(file.name, { seconds: (Date.now() - started) / 1000, file })
         }
       }
-      if (snapshot.status === 'idle' && snapshot.outcome) break
+      // The sample's result is there from the start: wait for the one that read the picked files.
+      if (snapshot.status === 'idle' && snapshot.outcome && snapshot.names.includes(path.basename(files[0])))
+        break
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
     const wall = (Date.now() - started) / 1000
@@ -199,7 +154,7 @@ async function benchScale(scale: number): Promise<void> {
     const result = await page.evaluate(
       () => (globalThis as unknown as BenchWindow).__pwcArchiveSync?.lastResult
     )
-    const longTasks = await page.evaluate(() => (globalThis as unknown as BenchWindow).__longTasks)
+    const longTasks = await drainLongTasks(page)
 
     console.log(`outcome ${result?.outcome}; wall ${wall.toFixed(1)} s; peak browser RSS ${mb(peakRss)} MB`)
     console.log(
@@ -488,9 +443,10 @@ async function waitForSearchCoverage(
   papers: number,
   importPeakRss: number
 ): Promise<void> {
+  // The import's long tasks were drained when it ended: these are the index pass's.
   let peakRss = importPeakRss
   for (;;) {
-    peakRss = Math.max(peakRss, browserRssBytes(profile))
+    peakRss = Math.max(peakRss, await browserRssBytes(profile))
     const status = await page.evaluate(() => (globalThis as unknown as BenchWindow).__pwcSearchStatus)
     if (status?.state === 'error') throw new Error(`search index failed: ${status.message}`)
     // The first launch's index (the sample) is ready too: wait for the one covering the import.
@@ -501,7 +457,7 @@ async function waitForSearchCoverage(
       status.buildMs !== null &&
       status.papers >= papers
     ) {
-      const longTasks = await page.evaluate(() => (globalThis as unknown as BenchWindow).__longTasks)
+      const longTasks = await drainLongTasks(page)
       const covered = (Date.now() - started) / 1000
       console.log(
         `search covers all ${status.papers} papers ${covered.toFixed(1)} s after the import started ` +
@@ -547,12 +503,8 @@ async function benchKeptProfile(profile: string): Promise<void> {
   })
   const address = server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: resolveChromiumPath(),
-    args: CHROMIUM_ARGS
-  })
+  const { context, page } = await launchBenchBrowser(profile)
   try {
-    const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`${base}/sync`)
     await page.locator('html[data-archive-state="idle"]').waitFor({ state: 'attached', timeout: 600_000 })
     const searchReady = () =>
@@ -588,7 +540,7 @@ async function benchKeptProfile(profile: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(repo, 'out/renderer/index.html'))) {
+  if (!existsSync(path.join(rendererDir(), 'index.html'))) {
     execFileSync(path.join(repo, 'node_modules/.bin/electron-vite'), ['build'], {
       cwd: repo,
       stdio: 'inherit'

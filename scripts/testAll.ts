@@ -72,6 +72,19 @@ function playwrightCount(file: string, ok: boolean): TierCount {
   return { passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped }
 }
 
+/** Each check of the smoke run (a step completes, a count is right, a loose limit holds) is one test. */
+function benchCheckCount(file: string, ok: boolean): TierCount {
+  const report = readJson(file) as { checks: { step: string; what: string; ok: boolean }[] } | null
+  if (!report) return { passed: 0, failed: 1, skipped: 0 }
+  const failed = report.checks.filter((c) => !c.ok)
+  for (const c of failed) console.log(`  failed — ${c.step}: ${c.what}`)
+  return {
+    passed: report.checks.length - failed.length,
+    failed: failed.length + (ok || failed.length > 0 ? 0 : 1),
+    skipped: 0
+  }
+}
+
 const trackedBefore = readTrackedChanges(repo)
 rmSync(results, { recursive: true, force: true })
 const checks: [string, boolean][] = []
@@ -95,6 +108,16 @@ const webOk = run('browser end-to-end tests (Playwright + Chromium)', bin('playw
   'tests/e2e/web/playwright.config.ts'
 ])
 tiers.push(['e2e web', playwrightCount(path.join(results, 'web.json'), webOk)])
+// The whole-app benchmark at 10 % with loose limits: every step of a full sync and a day's use
+// must work at archive scale (scripts/benchApp/appBench.ts); a few minutes on 2 cores.
+const benchJson = path.join(results, 'bench-app-smoke.json')
+const benchOk = run('whole-app smoke (bench:app at 10 %, loose limits)', bin('tsx'), [
+  'scripts/benchApp.ts',
+  '--smoke',
+  '--json',
+  benchJson
+])
+tiers.push(['bench:app', benchCheckCount(benchJson, benchOk)])
 const electronOk = run('Electron end-to-end tests (Playwright _electron)', bin('playwright'), [
   'test',
   '--config',

@@ -96,7 +96,8 @@ export interface SyntheticArchiveReport {
 
 export const DEFAULT_SEED = 20250728
 
-function scaled(fullCount: number, scale: number): number {
+/** A count of the real archive at `scale`, as the generator writes it (at least one record). */
+export function scaledCount(fullCount: number, scale: number): number {
   return Math.max(1, Math.round(fullCount * scale))
 }
 
@@ -236,12 +237,12 @@ export async function generateSyntheticArchive(
   const samples = loadRealSamples(options.dataDir)
   const text: TextSource = samples
   const counts = {
-    papers: scaled(FULL_SCALE_COUNTS.papers, options.scale),
-    links: scaled(FULL_SCALE_COUNTS.links, options.scale),
-    topLevelTasks: scaled(FULL_SCALE_COUNTS.topLevelTasks, options.scale),
-    taskNodes: scaled(FULL_SCALE_COUNTS.taskNodes, options.scale),
-    methods: scaled(FULL_SCALE_COUNTS.methods, options.scale),
-    datasets: scaled(FULL_SCALE_COUNTS.datasets, options.scale)
+    papers: scaledCount(FULL_SCALE_COUNTS.papers, options.scale),
+    links: scaledCount(FULL_SCALE_COUNTS.links, options.scale),
+    topLevelTasks: scaledCount(FULL_SCALE_COUNTS.topLevelTasks, options.scale),
+    taskNodes: scaledCount(FULL_SCALE_COUNTS.taskNodes, options.scale),
+    methods: scaledCount(FULL_SCALE_COUNTS.methods, options.scale),
+    datasets: scaledCount(FULL_SCALE_COUNTS.datasets, options.scale)
   }
 
   const papers = generatePaperIdentities(seed, counts.papers, counts.links, text)
