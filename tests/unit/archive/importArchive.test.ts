@@ -14,6 +14,7 @@ import {
 } from '../../../src/renderer/data/db'
 import { codeLinksOfPapers } from '../../../src/renderer/data/queries/codeLinkQueries'
 import { importArchive, type ImportArchiveOptions } from '../../../src/renderer/data/sync/importArchive'
+import type { SyncPaperObserver } from '../../../src/renderer/data/sync/syncPaperObserver'
 import type { ArchiveSource } from '../../../src/shared/archive/archiveSource'
 import type { ArchiveSnapshotMeta, PaperRecord } from '../../../src/shared/archive/entities'
 import { decodeListing } from '../../../src/shared/archive/paperListings'
@@ -128,6 +129,21 @@ async function run(db: ArchiveDatabase, sources: ArchiveSource[], options: Impor
 }
 
 describe('importArchive', () => {
+  it('ends its paper observer also when the files write no papers (methods alone)', async () => {
+    // The search worker holds its index updates until the feed ends: a methods-only import that
+    // never ended it left search stale until a restart.
+    const calls: string[] = []
+    const observer: SyncPaperObserver = {
+      begin: () => calls.push('begin'),
+      written: () => calls.push('written'),
+      deleted: () => calls.push('deleted'),
+      caughtUp: () => Promise.resolve(),
+      end: (completed) => calls.push(`end ${completed}`)
+    }
+    await run(freshDatabase(), [methodsFile()], { paperObserver: observer })
+    expect(calls).toEqual(['end true'])
+  })
+
   it('declares archive and user tables as the schema', () => {
     const db = freshDatabase()
     expect(db.tables.map((t) => t.name).sort()).toEqual(

@@ -223,12 +223,12 @@ class ArchiveImportRun {
       }
       this.current = null
       await this.finalize()
-      this.observer?.end(true)
+      this.endFeed(true)
       return this.finish('completed', null)
     } catch (error) {
       // A write still in flight finishes (or fails) before the outcome is reported.
       await this.writing
-      this.observer?.end(false)
+      this.endFeed(false)
       if (error instanceof SyncCancelled) return this.finish('cancelled', null)
       const report =
         error instanceof SyncFailed
@@ -239,6 +239,14 @@ class ArchiveImportRun {
             })
       return this.finish('failed', report)
     }
+  }
+
+  /**
+   * Every sync that was given an observer ends it, also one that wrote no papers (methods or
+   * datasets alone): the search worker holds its index updates until the feed ends.
+   */
+  private endFeed(completed: boolean): void {
+    ;(this.observer ?? this.options.paperObserver)?.end(completed)
   }
 
   /** The observer, if any, from the first paper write on; a preview writes none. */
