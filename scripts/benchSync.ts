@@ -15,6 +15,7 @@
 import type { Page } from '@playwright/test'
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGunzip } from 'node:zlib'
@@ -82,6 +83,18 @@ interface BenchWindow {
   }
 }
 
+/** The app served for a run: `--renderer` picks the build, a fixed `--port` reopens a kept profile. */
+async function startBenchServer(): Promise<{ server: Server; base: string }> {
+  const server = await startWebServer({
+    rendererDir: path.resolve(repo, arg('renderer', 'out/renderer')),
+    resourcesDir: path.join(repo, 'resources'),
+    // IndexedDB is per origin: a kept profile opened on another port looks empty.
+    port: Number(arg('port', '0'))
+  })
+  const address = server.address()
+  return { server, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` }
+}
+
 async function benchScale(scale: number): Promise<void> {
   const dir = await ensureSyntheticArchive(scale)
   const files = archiveFiles(dir)
@@ -92,14 +105,7 @@ async function benchScale(scale: number): Promise<void> {
   const floors = new Map<string, Floor>()
   for (const file of files) floors.set(path.basename(file), await measureFloor(file))
 
-  const server = await startWebServer({
-    rendererDir: path.resolve(repo, arg('renderer', 'out/renderer')),
-    resourcesDir: path.join(repo, 'resources'),
-    // A fixed `--port` lets a kept profile be opened again: IndexedDB is per origin.
-    port: Number(arg('port', '0'))
-  })
-  const address = server.address()
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const { server, base } = await startBenchServer()
   const profile = mkdtempSync(path.join(tmpdir(), 'pwc-bench-profile-'))
   const { context, page } = await launchBenchBrowser(profile)
   try {
@@ -496,13 +502,7 @@ async function benchSearchInBrowser(page: Page, base: string): Promise<void> {
  * the stored search index is dropped first, so the pages are timed while the worker builds it.
  */
 async function benchKeptProfile(profile: string): Promise<void> {
-  const server = await startWebServer({
-    rendererDir: path.resolve(repo, arg('renderer', 'out/renderer')),
-    resourcesDir: path.join(repo, 'resources'),
-    port: Number(arg('port', '0'))
-  })
-  const address = server.address()
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const { server, base } = await startBenchServer()
   const { context, page } = await launchBenchBrowser(profile)
   try {
     await page.goto(`${base}/sync`)

@@ -6,6 +6,7 @@
  */
 import { FLAG_HAS_CODE, FLAG_OFFICIAL_CODE, PaperSegment } from './paperSegment'
 import type { SearchablePaper } from './searchDocuments'
+import { NameTable } from './nameTable'
 
 export type PaperCodeFacts = Pick<SearchablePaper, 'hasCode' | 'hasOfficialCode' | 'frameworks'>
 
@@ -21,20 +22,18 @@ export function codeFlags(facts: PaperCodeFacts): number {
 
 /** A segment's framework names, growing as papers name new ones, and the bits they map to. */
 export class FrameworkBits {
-  private readonly ids = new Map<string, number>()
+  private readonly table: NameTable
 
-  constructor(readonly names: string[] = []) {
-    names.forEach((name, id) => this.ids.set(name, id))
+  constructor(names: string[] = []) {
+    this.table = new NameTable(names)
+  }
+
+  get names(): string[] {
+    return this.table.names
   }
 
   private idOf(name: string): number {
-    let id = this.ids.get(name)
-    if (id === undefined) {
-      id = this.names.length
-      this.ids.set(name, id)
-      this.names.push(name)
-    }
-    return id
+    return this.table.idOf(name)
   }
 
   bitsOf(frameworks: readonly string[]): number {

@@ -23,6 +23,7 @@ import type { SearchablePaper } from './searchDocuments'
 import { TermDictionary } from './termDictionary'
 import { TermInterner } from './termInterner'
 import { codeFlags, FrameworkBits } from './codeFacts'
+import { NameTable } from './nameTable'
 
 // Hot loops read these as module constants: transpilers that compile imports to getters
 // (tsx, vite-node) would otherwise call a function per posting.
@@ -48,21 +49,6 @@ const LAST_HEAD_DOC = 9
 const LAST_ABSTRACT_DOC = 10
 const HEAD_CURSOR = 11
 const ABSTRACT_CURSOR = 12
-
-class NameTable {
-  readonly names: string[] = []
-  private readonly ids = new Map<string, number>()
-
-  idOf(name: string): number {
-    let id = this.ids.get(name)
-    if (id === undefined) {
-      id = this.names.length
-      this.ids.set(name, id)
-      this.names.push(name)
-    }
-    return id
-  }
-}
 
 class RowListBuilder {
   private readonly starts = new GrowableArray(Uint32Array)

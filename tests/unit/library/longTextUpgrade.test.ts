@@ -18,25 +18,7 @@ import {
   run,
   wholeText
 } from '../archive/longTextFixtures'
-
-/** Schema version 6 as `db.ts` declares it (versions 1–6 folded into their final stores). */
-const SCHEMA_V6 = {
-  papers: 'id, stubSource, citedBy',
-  codeLinks: 'id',
-  tasks: 'id, parentId, *areas',
-  datasets: 'id, name, *taskIds',
-  methods: 'id, name',
-  leaderboards: 'id, taskId, datasetSlug',
-  results: 'id, leaderboardId, paperId',
-  syncMeta: 'key',
-  readingLists: 'id, name, order',
-  listEntries: '[listId+paperId], listId, paperId, addedAt, status, *tags',
-  settings: 'key',
-  savedSearches: 'id, name',
-  followedLeaderboards: 'leaderboardId',
-  searchIndex: 'key',
-  paperListings: 'key'
-}
+import { SCHEMA_V6 } from './frozenSchemas'
 
 describe('schema version 7', () => {
   it('moves the long texts a version 6 profile holds out of their records, and keeps user data', async () => {

@@ -24,23 +24,7 @@ import {
   sampleCodeLinks,
   samplePaper
 } from './libraryFixtures'
-
-/** Version 1 exactly as `db.ts` declares it: the schema every existing profile was created with. */
-const SCHEMA_V1 = {
-  papers: 'id, arxivId, titleKey, date, *taskIds, stubSource',
-  codeLinks: 'id, paperId',
-  tasks: 'id, parentId, *areas',
-  datasets: 'id, name, *taskIds',
-  methods: 'id, name',
-  leaderboards: 'id, taskId, datasetSlug',
-  results: 'id, leaderboardId, paperId',
-  syncMeta: 'key',
-  readingLists: 'id, name, order',
-  listEntries: '[listId+paperId], listId, paperId, addedAt, status, *tags',
-  settings: 'key',
-  savedSearches: 'id, name',
-  followedLeaderboards: 'leaderboardId'
-}
+import { SCHEMA_V1, SCHEMA_V6_CHANGES } from './frozenSchemas'
 
 /** A row as version 1's bookmark button wrote it (`libraryActions.ts` before the library types). */
 function v1Entry(paper: PaperRecord, listId: string, fields: { note: string | null; tags: string[] }) {
@@ -75,14 +59,6 @@ afterEach(async () => {
   for (const db of dbs) db.close()
   for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name)
 })
-
-/** Version 6's stores as `db.ts` declared them (with versions 3 to 5 folded in). */
-const SCHEMA_V6 = {
-  papers: 'id, stubSource, citedBy',
-  codeLinks: 'id',
-  searchIndex: 'key',
-  paperListings: 'key'
-}
 
 /** Every stored listing, decoded from its head and pages. */
 async function storedListings(db: ArchiveDatabase): Promise<Record<string, ListingEntry[]>> {
@@ -374,7 +350,7 @@ describe('opening a version 1 profile with the current schema', () => {
     }
     const old = new Dexie(name)
     old.version(1).stores(SCHEMA_V1)
-    old.version(6).stores(SCHEMA_V6)
+    old.version(6).stores(SCHEMA_V6_CHANGES)
     await old.table('papers').bulkPut([publisher, stub])
     const dated = (paper: PaperRecord) => (paper.date ?? '').padEnd(10)
     const newestFirst = [arxiv, publisher].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1))
