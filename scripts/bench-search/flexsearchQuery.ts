@@ -6,7 +6,7 @@
  */
 import type { NameFilterKind, ParsedQuery, QueryFilter } from '../../src/shared/search/queryParser'
 import { analyzeText } from '../../src/shared/search/textAnalysis'
-import type { PeerApproximation } from './searchPeer'
+import { NAME_FILTER_FIELD, type PeerApproximation } from './searchPeer'
 
 /** Forward-tokenized (every prefix indexed) when the index completes words: a word being typed completes here, as in ours. */
 export const FLEXSEARCH_SHORT_FIELDS = ['title', 'authors', 'tasks', 'venue'] as const
@@ -16,15 +16,6 @@ export type FlexSearchField =
   (typeof FLEXSEARCH_SHORT_FIELDS)[number] | (typeof FLEXSEARCH_WHOLE_WORD_FIELDS)[number]
 
 const WORD_FIELDS: readonly FlexSearchField[] = [...FLEXSEARCH_SHORT_FIELDS, 'abstract']
-
-const NAME_FILTER_FIELD: Record<NameFilterKind, FlexSearchField> = {
-  author: 'authors',
-  task: 'tasks',
-  venue: 'venue',
-  dataset: 'datasets',
-  method: 'methods',
-  framework: 'frameworks'
-}
 
 /** One word in any of `fields`. */
 export interface FlexGroup {
@@ -73,7 +64,10 @@ export function toFlexSearchPlan(parsed: ParsedQuery, completes = true): FlexSea
     const words = analyzeText(filter.value, { keepShortAndStopWords: true })
     if (words.length === 0) continue
     approximations.add('name-filter-as-words')
-    const groups = words.map((word) => ({ word, fields: [NAME_FILTER_FIELD[filter.kind]] }))
+    const groups = words.map((word) => ({
+      word,
+      fields: [NAME_FILTER_FIELD[filter.kind] satisfies FlexSearchField]
+    }))
     if (filter.negated) mustNot.push(groups)
     else must.push(...groups)
   }

@@ -8,7 +8,7 @@
  */
 import type { NameFilterKind, ParsedQuery, QueryFilter } from '../../src/shared/search/queryParser'
 import { analyzeText } from '../../src/shared/search/textAnalysis'
-import type { PeerApproximation } from './searchPeer'
+import { NAME_FILTER_FIELD, type PeerApproximation } from './searchPeer'
 
 /** The FTS5 table's columns, in order; the last three only serve filters. */
 export const FTS5_COLUMNS = [
@@ -31,14 +31,7 @@ const WORD_COLUMNS = '{title authors tasks venue abstract}'
 /** A word being typed is completed in the short fields only, as ours does. */
 const COMPLETION_COLUMNS = '{title authors tasks venue}'
 
-const NAME_FILTER_COLUMN: Record<NameFilterKind, Fts5Column> = {
-  author: 'authors',
-  task: 'tasks',
-  venue: 'venue',
-  dataset: 'datasets',
-  method: 'methods',
-  framework: 'frameworks'
-}
+const NAME_FILTER_COLUMN: Record<NameFilterKind, Fts5Column> = NAME_FILTER_FIELD
 
 export interface Fts5Query {
   /** The `MATCH` expression, or null when the query has only metadata filters. */

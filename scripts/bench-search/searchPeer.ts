@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ParsedQuery } from '../../src/shared/search/queryParser'
+import type { NameFilterKind, ParsedQuery } from '../../src/shared/search/queryParser'
 import type { SearchablePaper } from '../../src/shared/search/searchDocuments'
 
 /**
@@ -197,3 +197,13 @@ export function installedVersion(name: string): string {
     return 'unknown version'
   }
 }
+
+/** The document field each name filter (`author:`, `task:` …) searches, the same for every peer. */
+export const NAME_FILTER_FIELD = {
+  author: 'authors',
+  task: 'tasks',
+  venue: 'venue',
+  dataset: 'datasets',
+  method: 'methods',
+  framework: 'frameworks'
+} as const satisfies Record<NameFilterKind, string>
