@@ -152,6 +152,8 @@ test.describe('browsing the bundled real sample offline', () => {
     await filters.getByLabel('Venue').pressSequentially('ICLR', { delay: 30 })
     await expect(page).toHaveURL(/\/papers\?year=2019&venue=ICLR$/)
     await expect(filters.getByLabel('Venue')).toHaveValue('ICLR')
+    // The count of the year alone stays on screen until the venue's list arrives.
+    await expect(count).toHaveAttribute('aria-busy', 'false')
     const filtered = await count.textContent()
     expect(filtered).toMatch(/^[1-9][\d,]* papers?$/)
 

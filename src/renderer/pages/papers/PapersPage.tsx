@@ -31,10 +31,14 @@ export function PapersPage(): ReactNode {
   const realPapers = index?.papers.layout.realSize
   const effective: PaperListFilters = { ...filters, includeStubs: filters.includeStubs || realPapers === 0 }
   const key = JSON.stringify(effective)
-  const list = useArchiveQuery(
-    async (db) => (index ? listPaperIds(db, index, effective) : undefined),
+  // The list keeps the filters it was made for: until the new filters' list arrives, the count
+  // shown is the previous one's, and says it is updating.
+  const listed = useArchiveQuery(
+    async (db) => (index ? { key, list: await listPaperIds(db, index, effective) } : undefined),
     [key, index]
   )
+  const list = listed?.list
+  const updating = listed !== undefined && listed.key !== key
   const fetchRows = useCallback(
     async (offset: number, limit: number) =>
       papersByIds(appDatabase, list ? await list.idsAt(offset, limit) : []),
@@ -49,7 +53,7 @@ export function PapersPage(): ReactNode {
     <div>
       <PageHeader title="Papers" kicker="Browse">
         Latest first.{' '}
-        <span data-testid="paper-count">
+        <span data-testid="paper-count" aria-busy={updating}>
           {list.count.toLocaleString('en')}
           {list.capped ? '+' : ''} {pluralNoun(list.count, 'paper')}
         </span>
