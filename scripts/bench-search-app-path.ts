@@ -33,13 +33,15 @@ import {
 import { PaperSearchIndex } from '../src/shared/search/paperSearchIndex'
 import type { PaperSearchOptions } from '../src/shared/search/paperSearchResponse'
 import {
+  argValue,
   buildQuerySet,
   chunkFile,
   cpuMilliseconds,
   generatePapers,
   loadVocabulary,
   percentile,
-  readChunks
+  readChunks,
+  scaleArg
 } from './bench-search'
 
 const FULL_ARCHIVE = 576_261
@@ -54,12 +56,8 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const value = (name: string): string | undefined => {
-    const index = argv.indexOf(`--${name}`)
-    return index >= 0 ? argv[index + 1] : undefined
-  }
-  const scale = Number(value('scale') ?? '0.1')
-  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]')
+  const value = (name: string): string | undefined => argValue(argv, name)
+  const scale = scaleArg(argv)
   const seed = Number(value('seed') ?? '1')
   return {
     scale,
