@@ -52,8 +52,6 @@ export async function runNavigationStep(
   })
 }
 
-const ROW_HEIGHT_PX = 78
-
 /**
  * `/papers` from the top: `pages` screenfuls one by one, then a jump to the end (the scrollbar
  * dragged down, or End), each timed until rows cover the viewport again.
@@ -69,6 +67,7 @@ export async function runPapersScroll(recorder: StepRecorder, pages: number): Pr
       )
   })
   await recorder.step('/papers: jump to the end', 'navigation', async (step) => {
+    let reach = { total: 0, last: 0 }
     try {
       step.sample(
         await scrollAndWait(step.page, 'end', {
@@ -79,17 +78,25 @@ export async function runPapersScroll(recorder: StepRecorder, pages: number): Pr
         })
       )
     } finally {
-      step.note(await listReach(step.page))
+      reach = await lastShownRow(step.page)
+      step.note(reachNote(reach))
     }
+    if (reach.last < reach.total) throw new Error(`the list ends at row ${reach.last} of ${reach.total}`)
   })
 }
 
-/** Whether the list's full height fits the page: Chromium caps a layout box near 33.5 M px. */
-async function listReach(page: Page): Promise<string> {
+/** Whether the last paper is what the list shows at its end. */
+function reachNote({ total, last }: { total: number; last: number }): string {
+  return last >= total
+    ? `the last of ${total.toLocaleString('en')} rows shown`
+    : `only rows up to ${last.toLocaleString('en')} of ${total.toLocaleString('en')} reachable`
+}
+
+/** The list's length, and the place of the furthest row it renders (rows say it: aria-posinset). */
+async function lastShownRow(page: Page): Promise<{ total: number; last: number }> {
   const total = Number(((await page.getByTestId('paper-count').textContent()) ?? '').replace(/[^0-9]/g, ''))
-  const height = await page.locator('.virtual-rows').evaluate((list) => list.getBoundingClientRect().height)
-  const reachable = Math.floor(height / ROW_HEIGHT_PX)
-  return reachable >= total
-    ? `all ${total.toLocaleString('en')} rows reachable`
-    : `only ${reachable.toLocaleString('en')} of ${total.toLocaleString('en')} rows reachable: the list is ${Math.round(height).toLocaleString('en')} px high, not ${(total * ROW_HEIGHT_PX).toLocaleString('en')}`
+  const last = await page
+    .locator('.virtual-rows [role="listitem"]')
+    .evaluateAll((rows) => Math.max(0, ...rows.map((row) => Number(row.getAttribute('aria-posinset')))))
+  return { total, last }
 }

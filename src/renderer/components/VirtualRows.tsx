@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { listBoxHeight, virtualWindow } from './virtualWindow'
 
 /**
  * A window-scrolled list that renders only the rows near the viewport and asks for them by
- * offset, so a list of 576k papers costs what a screenful costs.
+ * offset, so a list of 576k papers costs what a screenful costs. Its box is capped in height
+ * (virtualWindow.ts), so every row stays reachable however long the list.
  */
 export function VirtualRows<T>({
   total,
@@ -24,6 +26,9 @@ export function VirtualRows<T>({
 }): ReactNode {
   const container = useRef<HTMLDivElement>(null)
   const [range, setRange] = useState({ start: 0, count: 30 })
+  // Apart from the range: above the height cap it changes on every scrolled frame, and a
+  // change of offset alone must not fetch rows again.
+  const [offsetPx, setOffsetPx] = useState(0)
   const [rows, setRows] = useState<{ key: string; start: number; items: T[] }>({
     key: '',
     start: 0,
@@ -36,9 +41,11 @@ export function VirtualRows<T>({
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
         const top = container.current?.getBoundingClientRect().top ?? 0
-        const first = Math.max(0, Math.floor(-top / rowHeight) - 10)
-        const count = Math.ceil(window.innerHeight / rowHeight) + 20
-        setRange((r) => (r.start === first && r.count === count ? r : { start: first, count }))
+        const shown = virtualWindow(-top, window.innerHeight, { total, rowHeight })
+        setRange((r) =>
+          r.start === shown.start && r.count === shown.count ? r : { start: shown.start, count: shown.count }
+        )
+        setOffsetPx(shown.offsetPx)
       })
     }
     measure()
@@ -49,7 +56,7 @@ export function VirtualRows<T>({
       window.removeEventListener('scroll', measure)
       window.removeEventListener('resize', measure)
     }
-  }, [rowHeight])
+  }, [rowHeight, total])
 
   useEffect(() => {
     let live = true
@@ -67,14 +74,22 @@ export function VirtualRows<T>({
     <div
       ref={container}
       className="virtual-rows"
-      style={{ height: total * rowHeight }}
+      style={{ height: listBoxHeight({ total, rowHeight }) }}
       role="list"
       aria-label={label}
       aria-busy={!fetched}
     >
-      <div style={{ transform: `translateY(${visible.start * rowHeight}px)` }}>
+      <div style={{ transform: `translateY(${offsetPx + (visible.start - range.start) * rowHeight}px)` }}>
         {visible.items.map((row, i) => (
-          <div key={rowKey(row)} role="listitem" style={{ height: rowHeight }} className="virtual-rows__row">
+          <div
+            key={rowKey(row)}
+            role="listitem"
+            // Screen readers (and the whole-app benchmark) learn where in the whole list a row is.
+            aria-posinset={visible.start + i + 1}
+            aria-setsize={total}
+            style={{ height: rowHeight }}
+            className="virtual-rows__row"
+          >
             {renderRow(row, visible.start + i)}
           </div>
         ))}
