@@ -3,7 +3,8 @@
  * (scripts/benchApp/appBench.ts). Prints one markdown table, each step beside its target, and
  * writes it as JSON to `.bench/bench-app-<scale>.json`. `--smoke` runs the 10 % variant with
  * small counts and loose limits (what `npm test` runs) and exits non-zero if any check fails;
- * `--json <file>` writes the JSON elsewhere.
+ * `--json <file>` writes the JSON elsewhere. `--from-profile <dir>` starts from a copy of a
+ * profile an earlier run kept (same scale and port), skipping the first launch and the sync.
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
     scale,
     port: Number(arg('port') ?? process.env.BENCH_APP_PORT ?? 4180),
     limits: smoke ? SMOKE_LIMITS : TARGETS,
-    keepProfile: process.argv.includes('--keep-profile')
+    keepProfile: process.argv.includes('--keep-profile'),
+    fromProfile: arg('from-profile')
   }
   const report = await runAppBench(options)
   console.log(`\n## bench:app, scale ${scale}${smoke ? ' (smoke: loose limits)' : ''} — ${report.machine}\n`)

@@ -5,7 +5,7 @@
  * end, 1,000 bookmarks, their exports and a backup restored. `npm run bench:app` prints the
  * table; the 10 % smoke run in `npm test` calls the same function with smaller counts.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -54,6 +54,11 @@ export interface AppBenchOptions {
   /** Navigations made while the index builds, paper pages and `/papers`. */
   pagesWhileIndexing: number
   keepProfile: boolean
+  /**
+   * A profile kept by an earlier run on the same port (`--keep-profile`): copied, and the run
+   * starts at the restart, for iterating on daily use without a sync. Its import steps are absent.
+   */
+  fromProfile?: string
 }
 
 export const FULL_RUN: Omit<AppBenchOptions, 'scale' | 'port' | 'limits' | 'keepProfile'> = {
@@ -87,6 +92,7 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
   })
   const appUrl = listen(app)
   const profile = mkdtempSync(path.join(tmpdir(), 'pwc-bench-app-'))
+  if (options.fromProfile) cpSync(options.fromProfile, profile, { recursive: true })
   let browser: BenchBrowser = await launchBenchBrowser(profile)
   await installPageInstruments(browser.page)
   const recorder = new StepRecorder(profile, browser.page)
@@ -98,36 +104,43 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
     `bench:app scale ${options.scale}: ${archivePapers.toLocaleString('en')} papers, app on ${appUrl}, mirror ${mirror.baseUrl}`
   )
   try {
-    await runFirstLaunch(recorder, appUrl)
-    const sync = await runRemoteSync(recorder, mirror.baseUrl)
     const page = (): BenchBrowser['page'] => recorder.page
+    let sync: Awaited<ReturnType<typeof runRemoteSync>> | null = null
+    if (options.fromProfile) await page().goto(`${appUrl}/`)
+    else {
+      await runFirstLaunch(recorder, appUrl)
+      sync = await runRemoteSync(recorder, mirror.baseUrl)
+    }
     const targets = await pickArchiveTargets(page(), {
       papers: options.paperPages + options.pagesWhileIndexing,
       tasks: options.taskPages,
       leaderboards: options.leaderboards
     })
-    const whileIndexing = targets.papers.slice(options.paperPages)
-    await runNavigationStep(
-      recorder,
-      'navigation while the index builds (paper pages, /papers)',
-      [...whileIndexing.map(paperPage), papersPage],
-      `index ${(await searchStatus(page()))?.state ?? 'unknown'} at the start`
-    )
-    await recorder.step(
-      'search index build (sync end → search covers every paper)',
-      'import',
-      async (step) => {
-        const status = await waitForSearchIndex(step.page, archivePapers)
-        step.sample(Date.now() - sync.importedAt)
-        step.note(
-          `${status.papers.toLocaleString('en')} papers; the worker's own build ${((status.buildMs ?? 0) / 1000).toFixed(1)} s`
-        )
-      },
-      { critical: true }
-    )
-    await recorder.step('full import + index (download → index ready)', 'total', async (step) => {
-      step.sample(Date.now() - sync.startedAt)
-    })
+    if (sync) {
+      const { importedAt, startedAt: syncStartedAt } = sync
+      const whileIndexing = targets.papers.slice(options.paperPages)
+      await runNavigationStep(
+        recorder,
+        'navigation while the index builds (paper pages, /papers)',
+        [...whileIndexing.map(paperPage), papersPage],
+        `index ${(await searchStatus(page()))?.state ?? 'unknown'} at the start`
+      )
+      await recorder.step(
+        'search index build (sync end → search covers every paper)',
+        'import',
+        async (step) => {
+          const status = await waitForSearchIndex(step.page, archivePapers)
+          step.sample(Date.now() - importedAt)
+          step.note(
+            `${status.papers.toLocaleString('en')} papers; the worker's own build ${((status.buildMs ?? 0) / 1000).toFixed(1)} s`
+          )
+        },
+        { critical: true }
+      )
+      await recorder.step('full import + index (download → index ready)', 'total', async (step) => {
+        step.sample(Date.now() - syncStartedAt)
+      })
+    }
     await page().goto(`${appUrl}/sync`)
     const synced = await listedPaperCount(page())
     check(

@@ -11,8 +11,6 @@ import { PapersPage } from '../pages/papers/PapersPage'
 import { AreaPage } from '../pages/tasks/AreaPage'
 import { SotaHomePage } from '../pages/tasks/SotaHomePage'
 import { TaskPage } from '../pages/tasks/TaskPage'
-import { ComparePage } from '../pages/compare/ComparePage'
-import { LeaderboardPage } from '../pages/leaderboard/LeaderboardPage'
 import { PaperPage } from '../pages/paper/PaperPage'
 import { BookmarkKeys } from '../library/BookmarkKeys'
 import { LibraryPage } from '../library/LibraryPage'
@@ -25,6 +23,7 @@ import { startArchiveSync } from '../sync/archiveSync'
 import { SyncPage } from '../sync/SyncPage'
 import { SyncStatus } from '../sync/SyncStatus'
 import { AppShell } from './AppShell'
+import { ComparePage, LeaderboardPage, prefetchChartPages } from './chartPages'
 
 /** Tests and tooling wait on this attribute rather than on timers. */
 function useReadySignal(): void {
@@ -44,6 +43,7 @@ export function App(): ReactNode {
     void requestPersistentStorage()
     void startArchiveSync()
     refreshSearchIndex()
+    prefetchChartPages()
   }, [])
   return (
     <AppShell status={<SyncStatus />}>

@@ -44,7 +44,9 @@ function connect(): Worker {
   return worker
 }
 
-function ask<T>(request: Omit<Extract<SearchRequest, { id: number }>, 'id'>): Promise<T> {
+type Request = Omit<Extract<SearchRequest, { id: number }>, 'id'>
+
+function ask<T>(request: Request): Promise<T> {
   const id = nextId++
   return new Promise<T>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (value: never) => void, reject })
@@ -52,12 +54,70 @@ function ask<T>(request: Omit<Extract<SearchRequest, { id: number }>, 'id'>): Pr
   })
 }
 
-export function searchPapers(query: string, options: PaperSearchOptions = {}): Promise<PaperSearchResponse> {
-  return ask({ type: 'papers', query, options })
+/** Why a request in a lane was dropped: a newer one took its place before it reached the worker. */
+export class SupersededSearch extends Error {
+  constructor() {
+    super('a newer search replaced this one')
+  }
 }
 
-export function searchEntities(query: string, options: EntitySearchOptions = {}): Promise<EntityHit[]> {
-  return ask({ type: 'entities', query, options })
+interface Lane {
+  waiting: { request: Request; resolve: (value: never) => void; reject: (error: Error) => void } | null
+}
+
+/** Lanes with a request at the worker; a lane not in the map is idle. */
+const lanes = new Map<string, Lane>()
+
+/**
+ * Search as you type asks once per key press, and the worker answers in order: at full scale
+ * the last letter's answer waited behind every earlier prefix's. A lane keeps one request at
+ * the worker and at most one waiting; a newer request replaces the waiting one, which rejects
+ * with SupersededSearch.
+ */
+function askInLane<T>(lane: string, request: Request): Promise<T> {
+  const busy = lanes.get(lane)
+  if (!busy) {
+    lanes.set(lane, { waiting: null })
+    return ask<T>(request).finally(() => sendWaiting(lane))
+  }
+  busy.waiting?.reject(new SupersededSearch())
+  return new Promise<T>((resolve, reject) => {
+    busy.waiting = { request, resolve: resolve as (value: never) => void, reject }
+  })
+}
+
+function sendWaiting(lane: string): void {
+  const state = lanes.get(lane)
+  const waiting = state?.waiting
+  if (!state || !waiting) {
+    lanes.delete(lane)
+    return
+  }
+  state.waiting = null
+  ask<never>(waiting.request)
+    .then(waiting.resolve, waiting.reject)
+    .finally(() => sendWaiting(lane))
+}
+
+function askMaybeInLane<T>(request: Request, lane: string | undefined): Promise<T> {
+  return lane === undefined ? ask<T>(request) : askInLane<T>(lane, request)
+}
+
+/** `lane`: only the newest request of the lane is answered (see askInLane). */
+export function searchPapers(
+  query: string,
+  options: PaperSearchOptions = {},
+  lane?: string
+): Promise<PaperSearchResponse> {
+  return askMaybeInLane({ type: 'papers', query, options }, lane)
+}
+
+export function searchEntities(
+  query: string,
+  options: EntitySearchOptions = {},
+  lane?: string
+): Promise<EntityHit[]> {
+  return askMaybeInLane({ type: 'entities', query, options }, lane)
 }
 
 /**

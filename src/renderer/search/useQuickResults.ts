@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { EntityKind } from '../../shared/search/searchDocuments'
 import { routes } from '../../shared/routes'
 import { appDatabase } from '../data/appDatabase'
@@ -24,14 +24,19 @@ export function useQuickResults(query: string, limits = { entities: 8, papers: 6
   const [results, setResults] = useState<{ query: string; items: QuickResult[] }>({ query: '', items: [] })
   // Asked again as the index fills in: papers answer before the entity index is read at start-up.
   const indexVersion = useSearchIndexVersion()
+  // One lane per box: each key press replaces the previous letters' query if it has not reached
+  // the worker yet.
+  const lane = useId()
   useEffect(() => {
     const text = query.trim()
     if (text.length < 2) return
     let live = true
     // One failing half (a query the entity index rejects) must not hide the other.
     void Promise.all([
-      searchEntities(text, { limit: limits.entities }).catch(() => []),
-      searchPapers(text, { limit: limits.papers, facets: false }).catch(() => ({ hits: [] }))
+      searchEntities(text, { limit: limits.entities }, `${lane}:entities`).catch(() => []),
+      searchPapers(text, { limit: limits.papers, facets: false }, `${lane}:papers`).catch(() => ({
+        hits: []
+      }))
     ]).then(async ([entities, papers]) => {
       const records = await appDatabase.papers.bulkGet(papers.hits.map((h) => h.id))
       const items: QuickResult[] = [
@@ -62,6 +67,6 @@ export function useQuickResults(query: string, limits = { entities: 8, papers: 6
     return () => {
       live = false
     }
-  }, [query, limits.entities, limits.papers, indexVersion])
+  }, [query, limits.entities, limits.papers, indexVersion, lane])
   return query.trim().length < 2 || results.query !== query.trim() ? [] : results.items
 }

@@ -4,7 +4,7 @@ import 'katex/dist/katex.min.css'
 import { appApi } from '../../platform/appApi'
 import { RevealControl } from '../RevealControl'
 import { useShownText, type ArchiveTextRef } from '../useShownText'
-import { APP_ROUTE_ATTRIBUTE } from './archiveMarkdown'
+import { APP_ROUTE_ATTRIBUTE } from './markdownRenderProtocol'
 import { useMarkdownPieces } from './useMarkdownPieces'
 
 /**

@@ -1,6 +1,7 @@
 import MarkdownIt, { type StateCore, type StateInline } from 'markdown-it'
 import { archiveLinkTarget } from '../../../shared/archiveLinkTarget'
 import { renderBoundedMath } from './boundedMath'
+import { APP_ROUTE_ATTRIBUTE } from './markdownRenderProtocol'
 
 /**
  * Archive descriptions are user-submitted Markdown with LaTeX (`$...$`, `$$...$$`). Raw HTML is
@@ -37,9 +38,6 @@ function mathRule(state: StateInline, silent: boolean): boolean {
   state.pos = close + open
   return true
 }
-
-/** Marks the attribute `MarkdownText` navigates in the app for, rather than opening externally. */
-export const APP_ROUTE_ATTRIBUTE = 'data-app-route'
 
 function routeOldSiteLinks(state: StateCore): void {
   for (const block of state.tokens) {
