@@ -53,6 +53,7 @@ export interface AppBenchOptions {
   bookmarks: number
   /** Navigations made while the index builds, paper pages and `/papers`. */
   pagesWhileIndexing: number
+  /** Keep a copy of the profile as it is after the sync (closed at the restart), before daily use changes it. */
   keepProfile: boolean
   /**
    * A profile kept by an earlier run on the same port (`--keep-profile`): copied, and the run
@@ -93,6 +94,7 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
   const appUrl = listen(app)
   const profile = mkdtempSync(path.join(tmpdir(), 'pwc-bench-app-'))
   if (options.fromProfile) cpSync(options.fromProfile, profile, { recursive: true })
+  const keptProfile = `${profile}-kept`
   let browser: BenchBrowser = await launchBenchBrowser(profile)
   await installPageInstruments(browser.page)
   const recorder = new StepRecorder(profile, browser.page)
@@ -155,6 +157,10 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
       async (step) => {
         await step.collectLongTasks()
         await browser.context.close()
+        if (options.keepProfile && sync) {
+          cpSync(profile, keptProfile, { recursive: true })
+          console.log(`profile kept as after the sync: ${keptProfile}`)
+        }
         browser = await launchBenchBrowser(profile)
         await installPageInstruments(browser.page)
         step.page = browser.page
@@ -219,8 +225,7 @@ export async function runAppBench(options: AppBenchOptions): Promise<BenchReport
     await browser.context.close().catch(() => undefined)
     app.close()
     await mirror.close()
-    if (options.keepProfile) console.log(`profile kept: ${profile}`)
-    else rmSync(profile, { recursive: true, force: true })
+    rmSync(profile, { recursive: true, force: true })
   }
   for (const step of recorder.steps) checks.push(...stepChecks(step, options.limits))
   return {

@@ -12,7 +12,8 @@ createRoot(container).render(
   <StrictMode>
     {/* Filters and chart settings live in the URL (`useUrlState`) and drive controlled inputs: a
         router update deferred in a transition would reset a checkbox or a text field between
-        keystrokes. The app suspends nowhere, so transitions bought nothing. */}
+        keystrokes. Only the chart pages suspend, on a visit before their code is fetched, and
+        they show their own fallback (chartPages.tsx); transitions bought nothing. */}
     <BrowserRouter useTransitions={false}>
       <App />
     </BrowserRouter>

@@ -8,10 +8,10 @@ import {
   addToList,
   createList,
   listsHolding,
-  loadLists,
   removeFromList,
   toggleBookmark
 } from './libraryActions'
+import { useReadingLists } from './useReadingLists'
 
 /**
  * Saves a paper to the default reading list with one click, and to any other lists through its
@@ -27,7 +27,7 @@ export function BookmarkControl({
   paper: PaperRecord
   compact?: boolean
 }): ReactNode {
-  const lists = useArchiveQuery((db) => loadLists(db), [])
+  const lists = useReadingLists()
   const holding = useArchiveQuery((db) => listsHolding(db, paper.id), [paper.id])
   const menuId = useId()
   const menuRef = useRef<HTMLDivElement>(null)

@@ -130,3 +130,27 @@ export async function loadTaskPage(db: ArchiveDatabase, id: string): Promise<Tas
     papers
   }
 }
+
+export interface TaskName {
+  id: string
+  name: string
+}
+
+const nameOrder = new Intl.Collator('en').compare
+const taskNamesCache = new WeakMap<ArchiveDatabase, { version: string; names: TaskName[] }>()
+
+/**
+ * Every task's name, by name, for the `/papers` task filter. Reading all ~4.5k task records (with
+ * their descriptions) and sorting them cost every visit of `/papers` tens of ms on the UI thread;
+ * the list is kept until a sync changes the archive or the number of tasks.
+ */
+export async function loadTaskNames(db: ArchiveDatabase): Promise<TaskName[]> {
+  const [meta, count] = await Promise.all([db.syncMeta.get('archive'), db.tasks.count()])
+  const version = `${JSON.stringify(meta ?? null)}|${count}`
+  const cached = taskNamesCache.get(db)
+  if (cached?.version === version) return cached.names
+  const names = (await db.tasks.toArray()).map(({ id, name }) => ({ id, name }))
+  names.sort((a, b) => nameOrder(a.name, b.name))
+  taskNamesCache.set(db, { version, names })
+  return names
+}

@@ -16,6 +16,7 @@ import {
   papersByIds,
   type PaperListFilters
 } from '../../data/queries/paperListQueries'
+import { loadTaskNames } from '../../data/queries/taskQueries'
 import { ArchiveEmptyState } from '../../sync/ArchiveEmptyState'
 import { PAPER_FILTER_PARAMS } from './paperFilterParams'
 
@@ -24,10 +25,7 @@ const ROW_HEIGHT = 78
 export function PapersPage(): ReactNode {
   const [filters, setFilters] = useUrlState(PAPER_FILTER_PARAMS)
   const index = useArchiveQuery((db) => loadPaperBrowseIndex(db), [])
-  const tasks = useArchiveQuery(
-    async (db) => (await db.tasks.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
-    []
-  )
+  const tasks = useArchiveQuery((db) => loadTaskNames(db), [])
   const realPapers = index?.papers.layout.realSize
   const effective: PaperListFilters = { ...filters, includeStubs: filters.includeStubs || realPapers === 0 }
   const key = JSON.stringify(effective)
