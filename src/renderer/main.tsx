@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router-dom'
 import { App } from './app/App'
 import { applyStoredTheme } from './app/theme'
+import { startSearchWorker } from './search/searchClient'
 import './styles/app.css'
 
 applyStoredTheme()
+startSearchWorker()
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html lacks #root')
 createRoot(container).render(

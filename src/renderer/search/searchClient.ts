@@ -7,6 +7,7 @@ import {
   type SearchIndexStatus,
   type SearchRequest
 } from './searchProtocol'
+import { RequestLanes } from './requestLanes'
 
 /** The UI side of the search worker: promise-based queries and the index status as a store. */
 
@@ -54,56 +55,13 @@ function ask<T>(request: Request): Promise<T> {
   })
 }
 
-/** Why a request in a lane was dropped: a newer one took its place before it reached the worker. */
-export class SupersededSearch extends Error {
-  constructor() {
-    super('a newer search replaced this one')
-  }
-}
-
-interface Lane {
-  waiting: { request: Request; resolve: (value: never) => void; reject: (error: Error) => void } | null
-}
-
-/** Lanes with a request at the worker; a lane not in the map is idle. */
-const lanes = new Map<string, Lane>()
-
-/**
- * Search as you type asks once per key press, and the worker answers in order: at full scale
- * the last letter's answer waited behind every earlier prefix's. A lane keeps one request at
- * the worker and at most one waiting; a newer request replaces the waiting one, which rejects
- * with SupersededSearch.
- */
-function askInLane<T>(lane: string, request: Request): Promise<T> {
-  const busy = lanes.get(lane)
-  if (!busy) {
-    lanes.set(lane, { waiting: null })
-    return ask<T>(request).finally(() => sendWaiting(lane))
-  }
-  busy.waiting?.reject(new SupersededSearch())
-  return new Promise<T>((resolve, reject) => {
-    busy.waiting = { request, resolve: resolve as (value: never) => void, reject }
-  })
-}
-
-function sendWaiting(lane: string): void {
-  const state = lanes.get(lane)
-  const waiting = state?.waiting
-  if (!state || !waiting) {
-    lanes.delete(lane)
-    return
-  }
-  state.waiting = null
-  ask<never>(waiting.request)
-    .then(waiting.resolve, waiting.reject)
-    .finally(() => sendWaiting(lane))
-}
+const lanes = new RequestLanes<Request>((request) => ask(request))
 
 function askMaybeInLane<T>(request: Request, lane: string | undefined): Promise<T> {
-  return lane === undefined ? ask<T>(request) : askInLane<T>(lane, request)
+  return lane === undefined ? ask<T>(request) : lanes.ask<T>(lane, request)
 }
 
-/** `lane`: only the newest request of the lane is answered (see askInLane). */
+/** `lane`: only the newest request of the lane is answered (requestLanes.ts). */
 export function searchPapers(
   query: string,
   options: PaperSearchOptions = {},
@@ -128,6 +86,14 @@ export function openSearchFeed(): MessagePort {
   const channel = new MessageChannel()
   connect().postMessage({ type: 'import-feed', port: channel.port2 } satisfies SearchRequest, [channel.port2])
   return channel.port1
+}
+
+/**
+ * Starts the worker, which begins loading the stored index: called before the first render,
+ * so a start on the results page (`/search?q=…`) does not wait for React to mount first.
+ */
+export function startSearchWorker(): void {
+  connect()
 }
 
 /** Tells the worker the archive changed; it rebuilds only if its index is older. */
