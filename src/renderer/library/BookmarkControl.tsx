@@ -1,17 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { PaperRecord } from '../../shared/archive/entities'
-import { useArchiveQuery } from '../components/useArchiveQuery'
 import { appDatabase } from '../data/appDatabase'
 import {
   DEFAULT_LIST_ID,
   DEFAULT_LIST_NAME,
   addToList,
   createList,
-  listsHolding,
   removeFromList,
   toggleBookmark
 } from './libraryActions'
-import { useReadingLists } from './useReadingLists'
+import { useListsHolding, useReadingLists } from './useReadingLists'
 
 /**
  * Saves a paper to the default reading list with one click, and to any other lists through its
@@ -28,7 +26,7 @@ export function BookmarkControl({
   compact?: boolean
 }): ReactNode {
   const lists = useReadingLists()
-  const holding = useArchiveQuery((db) => listsHolding(db, paper.id), [paper.id])
+  const holding = useListsHolding(paper.id)
   const menuId = useId()
   const menuRef = useRef<HTMLDivElement>(null)
   const triggerRef = useRef<HTMLButtonElement>(null)
@@ -117,33 +115,39 @@ export function BookmarkControl({
         aria-label={`Lists for ${paper.title}`}
         className="bookmark-menu"
       >
-        <p className="bookmark-menu__title">Save to lists</p>
-        <ul className="bookmark-menu__lists">
-          {shownLists.map((list) => (
-            <li key={list.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={holding?.includes(list.id) ?? false}
-                  onChange={(event) => setMembership(list.id, event.target.checked)}
-                />
-                {list.name}
-              </label>
-            </li>
-          ))}
-        </ul>
-        <form className="bookmark-menu__new" onSubmit={(event) => void createAndAdd(event)}>
-          <input
-            type="text"
-            value={newName}
-            placeholder="New list…"
-            aria-label="Name of a new list"
-            onChange={(event) => setNewName(event.target.value)}
-          />
-          <button type="submit" className="button" disabled={newName.trim() === ''}>
-            Create and add
-          </button>
-        </form>
+        {/* Filled only while open: a screenful of rows would otherwise carry every list's
+            checkbox and a form each, unseen. */}
+        {open && (
+          <>
+            <p className="bookmark-menu__title">Save to lists</p>
+            <ul className="bookmark-menu__lists">
+              {shownLists.map((list) => (
+                <li key={list.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={holding?.includes(list.id) ?? false}
+                      onChange={(event) => setMembership(list.id, event.target.checked)}
+                    />
+                    {list.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <form className="bookmark-menu__new" onSubmit={(event) => void createAndAdd(event)}>
+              <input
+                type="text"
+                value={newName}
+                placeholder="New list…"
+                aria-label="Name of a new list"
+                onChange={(event) => setNewName(event.target.value)}
+              />
+              <button type="submit" className="button" disabled={newName.trim() === ''}>
+                Create and add
+              </button>
+            </form>
+          </>
+        )}
       </div>
     </div>
   )

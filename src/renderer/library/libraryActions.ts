@@ -59,10 +59,15 @@ export async function isBookmarked(
   return (await db.listEntries.get([listId, paperId])) !== undefined
 }
 
-/** The ids of every list holding the paper. */
-export async function listsHolding(db: ArchiveDatabase, paperId: string): Promise<string[]> {
-  const keys = await db.listEntries.where('paperId').equals(paperId).primaryKeys()
-  return keys.map(([listId]) => listId)
+/** The ids of the lists holding each saved paper, by paper id: keys only, one read for the whole library. */
+export async function listsByPaper(db: ArchiveDatabase): Promise<Map<string, string[]>> {
+  const byPaper = new Map<string, string[]>()
+  for (const [listId, paperId] of await db.listEntries.toCollection().primaryKeys()) {
+    const lists = byPaper.get(paperId)
+    if (lists) lists.push(listId)
+    else byPaper.set(paperId, [listId])
+  }
+  return byPaper
 }
 
 /** A new entry for the paper, its snapshot taken with the code links the archive has for it. */

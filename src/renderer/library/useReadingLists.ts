@@ -1,38 +1,48 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { useSyncExternalStore } from 'react'
-import type { ReadingList } from '../../shared/library/libraryTypes'
 import { appDatabase } from '../data/appDatabase'
-import { loadLists } from './libraryActions'
+import type { ArchiveDatabase } from '../data/db'
+import { listsByPaper, loadLists } from './libraryActions'
 
 /**
- * The reading lists, read once for every control on screen: a results page or a screenful of
+ * One live read shared by every component that shows it. A results page or a screenful of
  * `/papers` shows 20–30 bookmark controls, and each used to run (and re-run on every save) its
- * own query of the same table.
+ * own queries of the same tables.
  */
-let lists: ReadingList[] | undefined
-let subscription: Subscription | null = null
-const listeners = new Set<() => void>()
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  subscription ??= liveQuery(() => loadLists(appDatabase)).subscribe({
-    next: (next) => {
-      lists = next
-      for (const notify of listeners) notify()
-    },
-    // A failed read keeps the last lists; the next change of the table reads again.
-    error: () => undefined
-  })
-  return () => {
-    listeners.delete(listener)
-    if (listeners.size > 0) return
-    // The last lists stay as a first answer for the next page's controls, until its read.
-    subscription?.unsubscribe()
-    subscription = null
+function sharedLiveQuery<T>(query: (db: ArchiveDatabase) => Promise<T>): () => T | undefined {
+  let value: T | undefined
+  let subscription: Subscription | null = null
+  const listeners = new Set<() => void>()
+  const subscribe = (listener: () => void): (() => void) => {
+    listeners.add(listener)
+    subscription ??= liveQuery(() => query(appDatabase)).subscribe({
+      next: (next) => {
+        value = next
+        for (const notify of listeners) notify()
+      },
+      // A failed read keeps the last value; the next change of the tables reads again.
+      error: () => undefined
+    })
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size > 0) return
+      // The last value stays as a first answer for the next page's components, until its read.
+      subscription?.unsubscribe()
+      subscription = null
+    }
   }
+  return () => useSyncExternalStore(subscribe, () => value)
 }
 
-/** `undefined` until first read. */
-export function useReadingLists(): ReadingList[] | undefined {
-  return useSyncExternalStore(subscribe, () => lists)
+/** The reading lists; `undefined` until first read. */
+export const useReadingLists = sharedLiveQuery((db) => loadLists(db))
+
+const useListsByPaper = sharedLiveQuery((db) => listsByPaper(db))
+
+const NO_LISTS: readonly string[] = []
+
+/** The ids of the lists holding the paper; `undefined` until first read. */
+export function useListsHolding(paperId: string): readonly string[] | undefined {
+  const byPaper = useListsByPaper()
+  return byPaper === undefined ? undefined : (byPaper.get(paperId) ?? NO_LISTS)
 }

@@ -10,7 +10,7 @@ import {
   createList,
   deleteList,
   isBookmarked,
-  listsHolding,
+  listsByPaper,
   loadLists,
   moveList,
   readLibrary,
@@ -99,13 +99,13 @@ describe('bookmarks and lists', () => {
     const theory = await createList(db, '  Theory ')
 
     await transferEntry(db, key, theory, 'copy')
-    expect((await listsHolding(db, paper.id)).sort()).toEqual([DEFAULT_LIST_ID, theory].sort())
+    expect((await listsByPaper(db)).get(paper.id)?.sort()).toEqual([DEFAULT_LIST_ID, theory].sort())
     const copy = await db.listEntries.get([theory, paper.id])
     expect(copy).toMatchObject({ status: 'reading', tags: ['memory'], note: 'Energy **function**' })
 
     const archive = await createList(db, 'Archive')
     await transferEntry(db, [theory, paper.id], archive, 'move')
-    expect((await listsHolding(db, paper.id)).sort()).toEqual([DEFAULT_LIST_ID, archive].sort())
+    expect((await listsByPaper(db)).get(paper.id)?.sort()).toEqual([DEFAULT_LIST_ID, archive].sort())
     expect((await loadLists(db)).map((list) => list.name)).toEqual(['Reading list', 'Theory', 'Archive'])
   })
 
