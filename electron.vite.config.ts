@@ -38,6 +38,20 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    resolve: {
+      // React Router 7 exports only its development build, whose dev-only checks run on every
+      // render of the routes (remix-run/react-router#14102); the production build sits beside it.
+      alias: [
+        {
+          find: /^react-router$/,
+          replacement: resolve(__dirname, 'node_modules/react-router/dist/production/index.mjs')
+        },
+        {
+          find: /^react-router\/dom$/,
+          replacement: resolve(__dirname, 'node_modules/react-router/dist/production/dom-export.mjs')
+        }
+      ]
+    },
     plugins: [react(), absoluteEntryAssetUrls()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
