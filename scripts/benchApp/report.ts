@@ -29,8 +29,8 @@ export function stepChecks(step: StepRecord, limits: Limits): Check[] {
   })
   checks.push({
     step: step.name,
-    what: `renderer+workers peak ≤ ${gb(limits.peakMemoryBytes)}`,
-    ok: step.rendererPeakBytes <= limits.peakMemoryBytes
+    what: `renderer+workers peak (PSS) ≤ ${gb(limits.peakMemoryBytes)}`,
+    ok: step.rendererPeakPssBytes <= limits.peakMemoryBytes
   })
   return checks
 }
@@ -45,7 +45,7 @@ const mark = (ok: boolean): string => (ok ? '✓' : '✗')
 export function markdownTable(steps: readonly StepRecord[], limits: Limits): string {
   const lines = [
     '| step | n | p50 | p95 | p95 target | longest UI task (≤ ' +
-      `${limits.longestTaskMs} ms) | renderer+workers peak (≤ ${gb(limits.peakMemoryBytes)}) | whole browser peak | IndexedDB (estimate / disk) | ✓/✗ | notes |`,
+      `${limits.longestTaskMs} ms) | renderer+workers peak, PSS (≤ ${gb(limits.peakMemoryBytes)}) / RSS | whole browser peak, PSS / RSS | IndexedDB (estimate / disk) | ✓/✗ | notes |`,
     '|---|---|---|---|---|---|---|---|---|---|---|'
   ]
   for (const step of steps) {
@@ -53,7 +53,7 @@ export function markdownTable(steps: readonly StepRecord[], limits: Limits): str
     const p95 = percentile(step.samples, 95)
     const checks = stepChecks(step, limits)
     const taskOk = step.longestTaskMs <= limits.longestTaskMs
-    const memoryOk = step.rendererPeakBytes <= limits.peakMemoryBytes
+    const memoryOk = step.rendererPeakPssBytes <= limits.peakMemoryBytes
     lines.push(
       [
         '',
@@ -63,8 +63,8 @@ export function markdownTable(steps: readonly StepRecord[], limits: Limits): str
         step.samples.length > 1 ? ms(p95) : '—',
         limit === null ? '—' : `≤ ${limit} ms ${mark(p95 <= limit)}`,
         `${ms(step.longestTaskMs)} ${mark(taskOk)}`,
-        `${mbOrGb(step.rendererPeakBytes)} ${mark(memoryOk)}`,
-        mbOrGb(step.browserPeakBytes),
+        `${mbOrGb(step.rendererPeakPssBytes)} ${mark(memoryOk)} / ${mbOrGb(step.rendererPeakBytes)}`,
+        `${mbOrGb(step.browserPeakPssBytes)} / ${mbOrGb(step.browserPeakBytes)}`,
         `${mbOrGb(step.indexedDbEstimateBytes)} / ${mbOrGb(step.indexedDbDiskBytes)}`,
         mark(checks.every((c) => c.ok)),
         [step.error ? `FAILED: ${step.error}` : '', step.note].filter(Boolean).join(' — '),

@@ -19,8 +19,11 @@ export interface StepRecord {
   /** Milliseconds, one per repetition (one for a single action). */
   samples: number[]
   longestTaskMs: number
+  /** Peaks of resident memory (RSS) and of its proportional share (PSS, what the check uses: browserMemory.ts). */
   rendererPeakBytes: number
+  rendererPeakPssBytes: number
   browserPeakBytes: number
+  browserPeakPssBytes: number
   /** `navigator.storage.estimate()`'s IndexedDB part, after the step. */
   indexedDbEstimateBytes: number | null
   /** The profile's IndexedDB folder on disk, after the step. */
@@ -90,7 +93,9 @@ export class StepRecorder {
       samples: [ms],
       longestTaskMs: Math.max(...covered.map((s) => s.longestTaskMs)),
       rendererPeakBytes: Math.max(...covered.map((s) => s.rendererPeakBytes)),
+      rendererPeakPssBytes: Math.max(...covered.map((s) => s.rendererPeakPssBytes)),
       browserPeakBytes: Math.max(...covered.map((s) => s.browserPeakBytes)),
+      browserPeakPssBytes: Math.max(...covered.map((s) => s.browserPeakPssBytes)),
       indexedDbEstimateBytes: last.indexedDbEstimateBytes,
       indexedDbDiskBytes: last.indexedDbDiskBytes,
       note: `the ${covered.length} steps above from "${first.name}"`,
@@ -116,7 +121,9 @@ export class StepRecorder {
       samples: [],
       longestTaskMs: 0,
       rendererPeakBytes: 0,
+      rendererPeakPssBytes: 0,
       browserPeakBytes: 0,
+      browserPeakPssBytes: 0,
       indexedDbEstimateBytes: null,
       indexedDbDiskBytes: null,
       note: '',
@@ -150,7 +157,9 @@ export class StepRecorder {
       record.longestTaskMs = Math.max(0, ...longTasks)
       const memory = await this.sampler.take()
       record.rendererPeakBytes = memory.rendererBytes
+      record.rendererPeakPssBytes = memory.rendererPssBytes
       record.browserPeakBytes = memory.browserBytes
+      record.browserPeakPssBytes = memory.browserPssBytes
       record.indexedDbEstimateBytes = await indexedDbEstimate(this.page)
       record.indexedDbDiskBytes = await diskBytes(path.join(this.profileDir, 'Default', 'IndexedDB'))
       const shown = record.samples.length > 1 ? `${record.samples.length}×` : ''
