@@ -15,7 +15,7 @@ import { useRevealedCount } from '../components/useRevealedCount'
 import { isInArchive, useArchivePresence } from './useArchivePresence'
 
 /** Cards rendered at a time: a few screenfuls, well under a 100 ms task to build. */
-const CARDS_PER_PAGE = 25
+const CARDS_PER_PAGE = 20
 
 const SORTS: readonly { value: string; label: string; sort: EntrySort }[] = [
   { value: 'added-desc', label: 'Newest added', sort: { key: 'addedAt', direction: 'desc' } },

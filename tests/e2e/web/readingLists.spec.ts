@@ -306,7 +306,7 @@ test.describe('reading lists in browser mode', () => {
 // Keeps the CSV reader honest about the quoting the export uses.
 test.describe('a library larger than a screenful', () => {
   const SAVED = 60
-  const PAGE = 25
+  const PAGE = 20
 
   test('shows a page of cards at a time, the next as the reader scrolls; sorting covers every paper', async ({
     samplePage: page

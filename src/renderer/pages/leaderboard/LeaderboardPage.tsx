@@ -125,7 +125,10 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
   // The page's first frame holds the chart and the table's first rows; the rest of a 200-row
   // table (building it and laying it out cost more than the chart) follows in a second,
   // interruptible pass, as does a re-sorted or re-filtered table.
-  const firstRows = useMemo(() => rows.slice(0, FIRST_PASS_ROWS), [rows])
+  const firstRows = useMemo(
+    () => (rows.length <= FIRST_PASS_ROWS ? rows : rows.slice(0, FIRST_PASS_ROWS)),
+    [rows]
+  )
   const tableRows = useDeferredValue(rows, firstRows)
   const blocked = model === null ? 'Nothing to plot.' : logBlockedReason(model)
   const effectiveScale: ValueScale = blocked === null ? scale : 'linear'
