@@ -91,7 +91,7 @@ const EXPORT_ENTRIES: Record<string, (text: string) => number> = {
 
 export async function runLibrarySteps(recorder: StepRecorder, count: number): Promise<void> {
   const expected = entryCountText(count)
-  await recorder.step(`/lists with ${count.toLocaleString('en')} papers`, 'library page', async (step) => {
+  await recorder.step(`/lists with ${count.toLocaleString('en')} papers`, 'navigation', async (step) => {
     step.sample(
       await navigateInApp(step.page, '/lists', {
         text: [{ selector: '[data-testid="entry-count"]', includes: expected }],

@@ -25,11 +25,14 @@ import {
   type EntryKey
 } from './libraryActions'
 
+// One formatter for every card: `toLocaleDateString` builds a new one per call (~0.2 ms each).
+const ADDED_AT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+
 /** `2025-08-03T12:00:00.000Z` → `3 Aug 2025`, in the user's time zone (when they added it). */
 export function formatAddedAt(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+  return ADDED_AT.format(date)
 }
 
 function TagEditor({
@@ -216,7 +219,8 @@ export function LibraryEntryCard({
 }: {
   entry: ListEntry
   lists: readonly ReadingList[]
-  inArchive: boolean
+  /** Whether the archive still holds the paper; `undefined` for the moment it is being asked. */
+  inArchive: boolean | undefined
   /** On the library page, where entries of every list are shown together. */
   showList: boolean
   offerUndo: (message: string, undo: () => Promise<void>) => void
@@ -238,7 +242,7 @@ export function LibraryEntryCard({
     <article className="library-entry" aria-labelledby={titleId}>
       <div className="library-entry__head">
         <h3 id={titleId} className="library-entry__title">
-          {inArchive ? (
+          {inArchive === true ? (
             <Link to={routes.paper(entry.paperId)} data-list-item="">
               {snapshot.title}
             </Link>
@@ -246,7 +250,7 @@ export function LibraryEntryCard({
             snapshot.title
           )}
         </h3>
-        {!inArchive && (
+        {inArchive === false && (
           <span className="badge badge--gone" title="Shown from the copy kept when it was saved">
             no longer in the archive
           </span>
@@ -261,7 +265,7 @@ export function LibraryEntryCard({
         )}
         <span>{formatDate(snapshot.date)}</span>
         {snapshot.venue && <span className="badge badge--venue">{snapshot.venue}</span>}
-        {!inArchive && snapshot.urlAbs && <ExternalLink href={snapshot.urlAbs}>Paper</ExternalLink>}
+        {inArchive === false && snapshot.urlAbs && <ExternalLink href={snapshot.urlAbs}>Paper</ExternalLink>}
         <span>Added {formatAddedAt(entry.addedAt)}</span>
         {showList && (
           <Link className="chip chip--list" to={routes.list(entry.listId)}>

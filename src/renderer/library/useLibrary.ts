@@ -7,11 +7,12 @@ import { ensureDefaultList, loadLists } from './libraryActions'
 export interface LibraryData {
   lists: ReadingList[]
   entries: ListEntry[]
-  /** Paper ids the archive tables still have; the others show their snapshot and a flag. */
-  inArchive: ReadonlySet<string>
 }
 
-/** The user's lists and entries, live: edits, restores and syncs (papers dropped or added) re-run it. */
+/**
+ * The user's lists and entries, live: edits and restores re-run it. Which saved papers the archive
+ * still holds is asked per screenful of cards (useArchivePresence.ts).
+ */
 export function useLibrary(): LibraryData | undefined {
   useEffect(() => {
     void ensureDefaultList(appDatabase)
@@ -19,8 +20,6 @@ export function useLibrary(): LibraryData | undefined {
   return useArchiveQuery(async (db) => {
     const lists = await loadLists(db)
     const entries = await db.listEntries.toArray()
-    const ids = [...new Set(entries.map((entry) => entry.paperId))]
-    const inArchive = new Set(await db.papers.where(':id').anyOf(ids).primaryKeys())
-    return { lists, entries, inArchive }
+    return { lists, entries }
   }, [])
 }

@@ -1,3 +1,8 @@
+import type { PaperRecord } from '../../../src/shared/archive/entities'
+import type { ListEntry } from '../../../src/shared/library/libraryTypes'
+import { sortEntries } from '../../../src/shared/library/libraryFilters'
+import { snapshotFromPaper } from '../../../src/shared/library/paperSnapshot'
+import { DEFAULT_LIST_ID } from '../../../src/renderer/library/libraryActions'
 import { ANNEALING, DEMO_LIST, DEMO_NOTE, HIGGS } from '../support/demoLibrary'
 import { LibraryPage } from '../support/libraryPage'
 import { expect, test } from '../support/sampleProfile'
@@ -299,6 +304,105 @@ test.describe('reading lists in browser mode', () => {
 })
 
 // Keeps the CSV reader honest about the quoting the export uses.
+test.describe('a library larger than a screenful', () => {
+  const SAVED = 60
+  const PAGE = 20
+
+  test('shows a page of cards at a time, the next as the reader scrolls; sorting covers every paper', async ({
+    samplePage: page
+  }) => {
+    test.setTimeout(300_000)
+    const library = new LibraryPage(page)
+    // The default list exists once /lists has been open.
+    await library.open('/lists')
+    await expect(page.getByText('Your reading list is empty')).toBeVisible()
+    // Real papers of the sample, saved as the app saves them (its own snapshot), written in one go.
+    const papers = await page.evaluate(
+      (count) =>
+        new Promise<PaperRecord[]>((resolve, reject) => {
+          const open = indexedDB.open('papers-with-code-2')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const read = open.result
+              .transaction('papers')
+              .objectStore('papers')
+              .getAll(null, count * 4)
+            read.onsuccess = () => {
+              open.result.close()
+              resolve((read.result as PaperRecord[]).filter((paper) => !paper.isStub).slice(0, count))
+            }
+            read.onerror = () => reject(read.error)
+          }
+        }),
+      SAVED
+    )
+    expect(papers).toHaveLength(SAVED)
+    const entries: ListEntry[] = papers.map((paper, index) => ({
+      listId: DEFAULT_LIST_ID,
+      paperId: paper.id,
+      addedAt: new Date(Date.UTC(2025, 0, 1, 0, index)).toISOString(),
+      status: 'to-read',
+      tags: [],
+      note: '',
+      snapshot: snapshotFromPaper(paper)
+    }))
+    await page.evaluate(
+      (rows) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('papers-with-code-2')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const tx = open.result.transaction('listEntries', 'readwrite')
+            for (const row of rows) tx.objectStore('listEntries').put(row)
+            tx.oncomplete = () => {
+              open.result.close()
+              resolve()
+            }
+            tx.onerror = () => reject(tx.error)
+          }
+        }),
+      entries
+    )
+    await page.reload()
+    await library.waitUntilReady()
+
+    await expect(page.getByTestId('entry-count')).toHaveText(`${SAVED} papers`)
+    await expect(library.allEntries).toHaveCount(PAGE)
+    const more = page.getByText(`Showing ${PAGE} of ${SAVED}; scroll for more.`)
+    await expect(more).toBeVisible()
+    // Newest added first: the last one written.
+    await expect(library.allEntries.first()).toHaveAccessibleName(papers[SAVED - 1].title)
+
+    // A note being written stays while more cards come (a windowed list would unmount its editor).
+    const first = library.allEntries.first()
+    await first.getByRole('button', { name: /^Add a note to/ }).click()
+    await first.getByRole('textbox', { name: /^Note on/ }).fill('draft, not saved')
+
+    for (let shown = PAGE; shown < SAVED; shown = Math.min(SAVED, shown + PAGE)) {
+      await page.getByText(/^Showing \d+ of \d+; scroll for more\.$/).scrollIntoViewIfNeeded()
+      await expect(library.allEntries).toHaveCount(Math.min(SAVED, shown + PAGE))
+    }
+    await expect(page.getByText(/scroll for more/)).toHaveCount(0)
+    await expect(library.entry(papers[0].title)).toBeVisible()
+    await expect(first.getByRole('textbox', { name: /^Note on/ })).toHaveValue('draft, not saved')
+
+    // Another sort, chosen where a reader would (back up at the filters), starts again from one
+    // page, ordered over the whole library.
+    const sortBy = page.getByRole('combobox', { name: 'Sort by' })
+    await sortBy.scrollIntoViewIfNeeded()
+    await sortBy.selectOption({ label: 'Title A–Z' })
+    await expect(library.allEntries).toHaveCount(PAGE)
+    const byTitle = sortEntries(entries, { key: 'title', direction: 'asc' }).map(
+      (entry) => entry.snapshot.title
+    )
+    await expect(library.allEntries.first()).toHaveAccessibleName(byTitle[0])
+    // A search finds a paper whatever page it would sit on.
+    const last = byTitle[SAVED - 1]
+    await page.getByRole('searchbox', { name: 'Search the library' }).fill(last)
+    await expect(library.entries(last)).toHaveCount(1)
+  })
+})
+
 test('the CSV reader used above reads quoted fields', () => {
   expect(parseCsv('a,"b ""c""","d\r\ne"\r\n')).toEqual([['a', 'b "c"', 'd\r\ne']])
 })

@@ -7,7 +7,6 @@ import {
   leaderboardTableRows,
   yearSpan,
   type LeaderboardFilters,
-  type LeaderboardTableRow,
   type TableSort
 } from '../../../shared/sota/leaderboardExport'
 import type { MetricDirection } from '../../../shared/sota/metricDirection'
@@ -33,7 +32,8 @@ import { useUrlState } from '../../app/useUrlState'
 import { LEADERBOARD_VIEW_PARAMS } from './leaderboardViewParams'
 import { countLabel } from '../../../shared/countLabel'
 
-const NO_ROWS: LeaderboardTableRow[] = []
+/** Rows drawn with the chart: more than the first screen shows under it. */
+const FIRST_PASS_ROWS = 20
 
 const REASON_TEXT = {
   'missing-date': 'no date',
@@ -122,9 +122,14 @@ function LeaderboardView({ data }: { data: LeaderboardPageData }): ReactNode {
       }),
     [filtered, metric, directionOf, sort, data.officialCode]
   )
-  // The table renders in a second, interruptible pass: a 200-row table would otherwise hold back
-  // the chart's first frame (and its layout) for as long as it takes to build itself.
-  const tableRows = useDeferredValue(rows, NO_ROWS)
+  // The page's first frame holds the chart and the table's first rows; the rest of a 200-row
+  // table (building it and laying it out cost more than the chart) follows in a second,
+  // interruptible pass, as does a re-sorted or re-filtered table.
+  const firstRows = useMemo(
+    () => (rows.length <= FIRST_PASS_ROWS ? rows : rows.slice(0, FIRST_PASS_ROWS)),
+    [rows]
+  )
+  const tableRows = useDeferredValue(rows, firstRows)
   const blocked = model === null ? 'Nothing to plot.' : logBlockedReason(model)
   const effectiveScale: ValueScale = blocked === null ? scale : 'linear'
   const title = leaderboardTitle(board, task)

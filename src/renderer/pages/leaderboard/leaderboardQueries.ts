@@ -28,17 +28,17 @@ export async function loadLeaderboardPage(
   db: ArchiveDatabase,
   id: string
 ): Promise<LeaderboardPageData | null> {
-  const board = await db.leaderboards.get(id)
-  if (!board) return null
-  const [task, results, snapshotDate, overrides] = await Promise.all([
-    db.tasks.get(board.taskId),
+  // Everything keyed by the board id at once; only the task and the code links wait for it.
+  const [board, results, snapshotDate, overrides] = await Promise.all([
+    db.leaderboards.get(id),
     db.results.where('leaderboardId').equals(id).toArray(),
     leaderboardSnapshotDate(db),
     readDirectionOverrides(db, id)
   ])
+  if (!board) return null
   results.sort((a, b) => a.position - b.position)
   const paperIds = [...new Set(results.map((r) => r.paperId).filter((p): p is string => p !== null))]
-  const links = await codeLinksOfPapers(db, paperIds)
+  const [task, links] = await Promise.all([db.tasks.get(board.taskId), codeLinksOfPapers(db, paperIds)])
   const officialCode = new Set(
     links.filter((link) => link.isOfficial).map((link) => officialCodeKey(link.paperId, link.repoUrl))
   )
