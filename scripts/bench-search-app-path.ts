@@ -32,16 +32,15 @@ import {
 } from '../src/shared/search/indexSerialization'
 import { PaperSearchIndex } from '../src/shared/search/paperSearchIndex'
 import type { PaperSearchOptions } from '../src/shared/search/paperSearchResponse'
+import { argValue, scaleArg } from './bench/cliArgs'
 import {
-  argValue,
   buildQuerySet,
   chunkFile,
   cpuMilliseconds,
   generatePapers,
   loadVocabulary,
   percentile,
-  readChunks,
-  scaleArg
+  readChunks
 } from './bench-search'
 
 const FULL_ARCHIVE = 576_261

@@ -43,6 +43,7 @@ import {
 import { PaperSearchIndex } from '../src/shared/search/paperSearchIndex'
 import { parseQuery, type ParsedQuery } from '../src/shared/search/queryParser'
 import type { SearchablePaper } from '../src/shared/search/searchDocuments'
+import { argValue, scaleArg } from './bench/cliArgs'
 import { flexsearchPeerModule } from './bench-search/flexsearchPeer'
 import { fts5PeerModule } from './bench-search/fts5Peer'
 import { printPeers, type PeerResult } from './bench-search/peerReport'
@@ -69,19 +70,6 @@ interface Args {
   phase: 'main' | 'build' | 'search' | 'baseline' | 'peer' | 'report'
   dir: string
   loadAtStart: string
-}
-
-/** The value after `--name` in `argv`, if any. */
-export function argValue(argv: readonly string[], name: string): string | undefined {
-  const index = argv.indexOf(`--${name}`)
-  return index >= 0 ? argv[index + 1] : undefined
-}
-
-/** `--scale`, a share of the full archive in (0, 1]; 0.1 when absent. */
-export function scaleArg(argv: readonly string[]): number {
-  const scale = Number(argValue(argv, 'scale') ?? '0.1')
-  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]')
-  return scale
 }
 
 function parseArgs(argv: readonly string[]): Args {

@@ -9,14 +9,12 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { benchDir } from './bench/benchArchive'
+import { argValue } from './bench/cliArgs'
 import { FULL_RUN, runAppBench, type AppBenchOptions } from './benchApp/appBench'
 import { markdownTable, writeJsonReport } from './benchApp/report'
 import { SMOKE_LIMITS, TARGETS } from './benchApp/targets'
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? process.argv[i + 1] : undefined
-}
+const arg = (name: string): string | undefined => argValue(process.argv, name)
 
 /** The smoke run: every step once or a few times, but all 1,000 bookmarks (their restore is checked). */
 const SMOKE_RUN: typeof FULL_RUN = {

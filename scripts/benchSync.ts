@@ -24,13 +24,11 @@ import type { ArchiveSyncResult, FileSyncProgress } from '../src/shared/archive/
 import { archiveFiles, ensureSyntheticArchive, repoRoot as repo, rendererDir } from './bench/benchArchive'
 import { launchBenchBrowser } from './bench/benchBrowser'
 import { readBrowserMemory } from './bench/browserMemory'
+import { argValue } from './bench/cliArgs'
 import { drainLongTasks, installPageInstruments } from './bench/pageInstruments'
 import { startWebServer } from './webServer'
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
+const arg = (name: string, fallback: string): string => argValue(process.argv, name) ?? fallback
 
 interface Floor {
   gunzipSeconds: number
