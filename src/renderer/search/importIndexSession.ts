@@ -16,7 +16,7 @@
  * the from-scratch build.
  */
 import type { ArchiveDatabase } from '../data/db'
-import type { ArchiveSnapshotMeta } from '../../shared/archive/entities'
+import { archiveStamp } from '../data/sync/syncMetaStore'
 import { NO_CODE } from '../../shared/search/codeFacts'
 import { EntitySearchIndex } from '../../shared/search/entitySearchIndex'
 import { documentFingerprint } from '../../shared/search/indexUpdate'
@@ -38,12 +38,6 @@ import {
 
 /** Segments with at least this share of deleted papers are rewritten when the session ends. */
 const COMPACT_DELETED_SHARE = 0.2
-
-/** The archive a completed sync left: the stamp the stored index is marked with. */
-export async function archiveStamp(db: ArchiveDatabase): Promise<string | null> {
-  const meta = (await db.syncMeta.get('archive')) as ArchiveSnapshotMeta | undefined
-  return meta ? (meta.changedAt ?? meta.completedAt) : null
-}
 
 /** What the tables held when the sync began, as the sync saw them. */
 export interface SessionStart {

@@ -7,7 +7,8 @@ import type { EntitySearchIndex } from '../../shared/search/entitySearchIndex'
 import type { PaperSearchIndex } from '../../shared/search/paperSearchIndex'
 import { openArchiveDatabase } from '../data/db'
 import { receiveImportFeed } from './importFeedReceiver'
-import { archiveStamp, ImportIndexSession } from './importIndexSession'
+import { archiveStamp } from '../data/sync/syncMetaStore'
+import { ImportIndexSession } from './importIndexSession'
 import {
   loadSearchIndex,
   storedSearchStamp,

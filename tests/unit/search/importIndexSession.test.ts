@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import type { ArchiveDatabase } from '../../../src/renderer/data/db'
 import { loadSearchIndex, type SearchIndexUpdate } from '../../../src/renderer/search/searchIndexStore'
-import { archiveStamp } from '../../../src/renderer/search/importIndexSession'
+import { archiveStamp } from '../../../src/renderer/data/sync/syncMetaStore'
 import type { PaperSearchIndex } from '../../../src/shared/search/paperSearchIndex'
 import { REAL_FILES, freshDatabase, gzipDump, memorySource, realRecords } from '../archive/archiveFixtures'
 import {

@@ -7,6 +7,7 @@ import type {
 import { pwcSlug } from '../../../shared/archive/slug'
 import { taskListingKey } from '../../../shared/archive/paperListings'
 import type { ArchiveDatabase } from '../db'
+import { archiveStamp } from '../sync/syncMetaStore'
 import { newestPapers } from './paperListQueries'
 import { bestResult, primaryMetric } from './leaderboardBest'
 
@@ -145,8 +146,8 @@ const taskNamesCache = new WeakMap<ArchiveDatabase, { version: string; names: Ta
  * the list is kept until a sync changes the archive or the number of tasks.
  */
 export async function loadTaskNames(db: ArchiveDatabase): Promise<TaskName[]> {
-  const [meta, count] = await Promise.all([db.syncMeta.get('archive'), db.tasks.count()])
-  const version = `${JSON.stringify(meta ?? null)}|${count}`
+  const [stamp, count] = await Promise.all([archiveStamp(db), db.tasks.count()])
+  const version = `${stamp}|${count}`
   const cached = taskNamesCache.get(db)
   if (cached?.version === version) return cached.names
   const names = (await db.tasks.toArray()).map(({ id, name }) => ({ id, name }))

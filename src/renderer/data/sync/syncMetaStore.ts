@@ -14,6 +14,15 @@ import type { DumpKind } from '../../../shared/archive/dumpKinds'
 const ARCHIVE_META_KEY = 'archive'
 const PAPER_LISTINGS_STALE_KEY = 'paperListingsStale'
 
+/**
+ * The archive a completed sync left: changes when a sync changed the tables. The stored search
+ * index is marked with it; caches of what the tables hold are kept per stamp.
+ */
+export async function archiveStamp(db: ArchiveDatabase): Promise<string | null> {
+  const meta = (await db.syncMeta.get(ARCHIVE_META_KEY)) as ArchiveSnapshotMeta | undefined
+  return meta ? (meta.changedAt ?? meta.completedAt) : null
+}
+
 export function checkpointKey(fileName: string): SyncCheckpointMeta['key'] {
   return `checkpoint:${fileName}`
 }
